@@ -1,0 +1,100 @@
+//! Agencies: a lead, the bodies the programme expects, and bodies the province cannot have.
+
+use super::Finding;
+use crate::compile::CompiledPlan;
+use crate::i18n::Lang;
+use crate::model::Role;
+use crate::msg;
+use crate::reference::{Agency, Requirement};
+use crate::rules::Rule;
+use crate::source::Span;
+
+/// Whether `a` is `target` or an earlier holder of its function (a superseded name).
+pub fn same_or_predecessor(plan: &CompiledPlan, a: &Agency, target: &Agency) -> bool {
+    let mut cur = Some(a);
+    for _ in 0..8 {
+        match cur {
+            Some(c) if c.id == target.id => return true,
+            Some(c) => cur = c.successor.as_deref().and_then(|s| plan.reference.agencies.get(s)),
+            None => return false,
+        }
+    }
+    false
+}
+
+pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    let Some(programme) = plan.programme else { return };
+    let registry = &plan.reference.agencies;
+    let section = plan.doc.responsibilities.as_ref().map_or(Span::from_location(plan.doc.plan.referenced), |r| Span::from_location(r.referenced));
+
+    let expected_lead = programme.agencies.iter().find(|r| r.requirement == Requirement::Lead).and_then(|r| registry.in_force_on(&r.agency, plan.date));
+    let leads: Vec<_> = plan.agencies.iter().filter(|a| a.role == Role::Lead).collect();
+    if leads.is_empty() {
+        let mut f = Finding::new(Rule::NoLeadAgency, msg!(lang, "không có cơ quan chủ trì (`role: lead`)", "no agency leads the plan (`role: lead`)")).at(section);
+        if let Some(e) = expected_lead {
+            f = f.help(msg!(
+                lang,
+                "vào ngày {} cơ quan thường trực là {}; đặt `role: lead` cho cơ quan này",
+                "on {} the body expected to lead is {}; give it `role: lead`",
+                plan.date.vietnamese_short(),
+                e.name(lang)
+            ));
+        }
+        out.push(f);
+    } else if let Some(e) = expected_lead {
+        let matches = leads.iter().any(|l| l.agency.is_some_and(|a| same_or_predecessor(plan, a, e)));
+        if !matches && leads.iter().all(|l| l.agency.is_some()) {
+            let l = leads[0];
+            out.push(
+                Finding::new(
+                    Rule::NoLeadAgency,
+                    msg!(lang, "cơ quan chủ trì là {}, không phải {}", "{} leads the plan, not {}", l.name, e.name(lang)),
+                )
+                .at(l.role_span.unwrap_or(l.span))
+                .agency(&l.name)
+                .help(msg!(
+                    lang,
+                    "theo {} cơ quan thường trực về phòng, chống mại dâm ở tỉnh vào ngày {} là {}",
+                    "under {} the provincial body in charge of prostitution prevention on {} is {}",
+                    programme.id,
+                    plan.date.vietnamese_short(),
+                    e.name(lang)
+                )),
+            );
+        }
+    }
+
+    let has_border_or_coast = plan.province.map(|p| plan.reference.provinces.has_border_or_coast(p, plan.date));
+    for req in &programme.agencies {
+        let Some(expected) = registry.in_force_on(&req.agency, plan.date) else { continue };
+        let named = plan.agencies.iter().filter(|a| a.agency.is_some_and(|x| same_or_predecessor(plan, x, expected))).collect::<Vec<_>>();
+        let required = match req.requirement {
+            Requirement::Lead | Requirement::Required => true,
+            Requirement::Conditional => has_border_or_coast == Some(true),
+            Requirement::Requested => false,
+        };
+        if req.requirement == Requirement::Conditional && has_border_or_coast == Some(false) {
+            for a in &named {
+                let province = plan.province.map(|p| p.full_name()).unwrap_or_default();
+                out.push(
+                    Finding::new(Rule::UnexpectedAgency, msg!(lang, "{} không có {}", "{} has no {}", province, expected.name(lang)))
+                        .at(a.span)
+                        .label(msg!(lang, "tỉnh không có biên giới đất liền, không có bờ biển", "no land border and no coast"))
+                        .agency(&a.name)
+                        .help(msg!(
+                            lang,
+                            "Bộ đội Biên phòng chỉ có ở tỉnh có biên giới đất liền hoặc bờ biển; bỏ mục này hoặc giao nhiệm vụ cho Công an tỉnh",
+                            "border guards exist only in provinces with a land border or a coast; remove this entry or give the task to the police"
+                        )),
+                );
+            }
+        }
+        if required && named.is_empty() {
+            let mut f = Finding::new(Rule::MissingAgency, msg!(lang, "chưa giao nhiệm vụ cho {}", "no task for {}", expected.name(lang))).at(section).agency(&expected.name);
+            if let Some(clause) = &req.clause {
+                f = f.help(msg!(lang, "{} ({})", "{} ({})", programme.id, clause));
+            }
+            out.push(f);
+        }
+    }
+}

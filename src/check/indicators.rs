@@ -1,0 +1,160 @@
+//! Indicators: each national target against the plan's (missing, weaker, not comparable).
+
+use super::Finding;
+use crate::compile::CompiledPlan;
+use crate::i18n::Lang;
+use crate::msg;
+use crate::reference::{Binds, NationalIndicator, Programme};
+use crate::rules::{Level, Rule};
+use crate::source::Span;
+use crate::text::format_number;
+use crate::verdict::{Incomparable, Verdict, judge, short_level};
+
+/// "1629/QĐ-TTg, Điều 1 ...: “Ít nhất 70% ...”": the national wording and where it stands.
+pub fn national_help(p: &Programme, n: &NationalIndicator, lang: Lang) -> String {
+    msg!(lang, "{} ({}): “{}”", "{} ({}): “{}”", p.id, n.clause, n.text(lang))
+}
+
+pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    let Some(programme) = plan.programme else { return };
+    let fallback = plan.doc.indicators.as_ref().map_or(Span::from_location(plan.doc.plan.referenced), |i| Span::from_location(i.referenced));
+    let mut found = Vec::new();
+    for n in &programme.indicators {
+        let Some(ind) = plan.indicators.iter().find(|i| i.national.is_some_and(|x| x.id == n.id)) else {
+            if n.binds == Binds::National {
+                continue;
+            }
+            let parts: Vec<_> = plan.indicators.iter().filter(|i| i.part_of.as_deref() == Some(n.id.as_str())).collect();
+            if let Some(first) = parts.first() {
+                found.push(
+                    Finding::new(
+                        Rule::NotComparable,
+                        msg!(
+                            lang,
+                            "{}: kế hoạch chỉ nêu các số lượng thành phần ({}), không có mẫu số để so với chỉ tiêu quốc gia {}",
+                            "{}: the plan gives only component counts ({}), with no denominator to set against the national {}",
+                            n.id,
+                            parts.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", "),
+                            n.target_display(lang)
+                        ),
+                    )
+                    .at(first.key_span)
+                    .indicator(&n.id)
+                    .help(national_help(programme, n, lang)),
+                );
+                continue;
+            }
+            found.push(
+                Finding::new(Rule::MissingIndicator, msg!(lang, "thiếu chỉ tiêu {} ({})", "missing indicator {} ({})", n.id, n.short(lang)))
+                    .at(fallback)
+                    .indicator(&n.id)
+                    .help(msg!(
+                        lang,
+                        "chương trình yêu cầu {} — {}. Thêm `- ref: {}` với `target:`",
+                        "the programme asks for {} — {}. Add `- ref: {}` with a `target:`",
+                        n.target_display(lang),
+                        national_help(programme, n, lang),
+                        n.id
+                    )),
+            );
+            continue;
+        };
+        let j = judge(n, ind);
+        match j.verdict {
+            Verdict::Weaker => {
+                for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
+                    let Some(pt) = part.plan else { continue };
+                    let shown = match part.as_percent {
+                        Some(pct) => format!("{} (= {}%)", pt.written, format_number((pct * 100.0).round() / 100.0)),
+                        None => pt.written.clone(),
+                    };
+                    let at_level = level_suffix(part.level, lang);
+                    found.push(
+                        Finding::new(
+                            Rule::WeakerTarget,
+                            msg!(
+                                lang,
+                                "{}: chỉ tiêu {}{} thấp hơn mức tối thiểu quốc gia {}",
+                                "{}: target {}{} is below the national floor of {}",
+                                n.id,
+                                shown,
+                                at_level,
+                                part.national.display(lang)
+                            ),
+                        )
+                        .at(pt.span)
+                        .label(msg!(lang, "thấp hơn {} của chương trình", "below the programme's {}", part.national.display(lang)))
+                        .indicator(&n.id)
+                        .help(national_help(programme, n, lang)),
+                    );
+                }
+            }
+            Verdict::NotComparable => {
+                let part = j.deciding().expect("a not-comparable verdict has a part");
+                let pt = part.plan.expect("an incomparable part has a plan target");
+                let why = match part.incomparable {
+                    Some(Incomparable::NoDenominator) => msg!(
+                        lang,
+                        "kế hoạch nêu số lượng ({}) nhưng không có mẫu số; thêm `denominator:` (tổng số {}) để so sánh với {}",
+                        "the plan gives a head-count ({}) without a denominator; add `denominator:` (the total number of {}) to compare it with {}",
+                        pt.written,
+                        n.population.as_deref().unwrap_or("?"),
+                        part.national.display(lang)
+                    ),
+                    _ => msg!(
+                        lang,
+                        "kế hoạch đo bằng {} ({}), chương trình đo bằng {} ({})",
+                        "the plan measures {} ({}), the programme {} ({})",
+                        measure_name(pt.target.measure(), lang),
+                        pt.written,
+                        measure_name(part.national.measure(), lang),
+                        part.national.display(lang)
+                    ),
+                };
+                found.push(
+                    Finding::new(Rule::NotComparable, msg!(lang, "{}: không so sánh được với chỉ tiêu quốc gia", "{}: cannot be compared with the national target", n.id))
+                        .at(pt.span)
+                        .label(why)
+                        .indicator(&n.id)
+                        .help(national_help(programme, n, lang)),
+                );
+            }
+            Verdict::Missing => {
+                let levels: Vec<&str> = j.parts.iter().filter(|p| p.verdict == Verdict::Missing).filter_map(|p| p.level).map(|l| short_level(l, lang)).collect();
+                found.push(
+                    Finding::new(Rule::MissingIndicator, msg!(lang, "{}: chưa có chỉ tiêu cho cấp {}", "{}: no target for the {} level", n.id, levels.join(", ")))
+                        .at(ind.key_span)
+                        .indicator(&n.id)
+                        .help(national_help(programme, n, lang)),
+                );
+            }
+            _ => {}
+        }
+    }
+    if plan.programme_is_reference {
+        // Compared with the last programme only for reference: the officer sees where the
+        // draft falls below it, but nothing here binds the plan.
+        for f in &mut found {
+            f.level = Level::Note;
+            f.message = msg!(lang, "[tham khảo {}] {}", "[reference: {}] {}", programme.id, f.message);
+        }
+    }
+    out.extend(found);
+}
+
+fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {
+    level.map(|l| format!(" ({})", l.name(lang))).unwrap_or_default()
+}
+
+fn measure_name(m: &str, lang: Lang) -> &'static str {
+    match (m, lang) {
+        ("percent", Lang::Vi) => "tỷ lệ phần trăm",
+        ("growth", Lang::Vi) => "mức tăng hằng năm",
+        ("frequency", Lang::Vi) => "tần suất",
+        ("count", Lang::Vi) => "số lượng",
+        ("percent", _) => "a percentage",
+        ("growth", _) => "a yearly rise",
+        ("frequency", _) => "a frequency",
+        _ => "a count",
+    }
+}

@@ -1,0 +1,22 @@
+//! Rules over a compiled plan. One file per family of rules; each adds findings.
+
+mod agencies;
+mod finding;
+mod indicators;
+mod metadata;
+mod sections;
+
+pub use finding::Finding;
+
+use crate::compile::CompiledPlan;
+use crate::i18n::Lang;
+
+/// Every rule family over one compiled plan, in the order a reader meets the plan.
+pub fn run(plan: &CompiledPlan, lang: Lang) -> Vec<Finding> {
+    let mut out = plan.findings.clone();
+    metadata::check(plan, lang, &mut out);
+    indicators::check(plan, lang, &mut out);
+    agencies::check(plan, lang, &mut out);
+    sections::check(plan, lang, &mut out);
+    out
+}

@@ -1,0 +1,116 @@
+//! The command line: argument parsing and dispatch. Each command lives in its own file.
+
+mod check;
+
+use crate::i18n::Lang;
+use crate::reference::Reference;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kehoach",
+    version,
+    about = "Compile and validate Vietnamese prostitution-prevention plans (Kế hoạch phòng, chống mại dâm)",
+    long_about = "kehoach reads a plan written as YAML (docs/plan-format.md), resolves it against the national \
+programme it implements (Decision 1629/QĐ-TTg, bundled) and reports where it falls short: targets below the \
+national floor, missing indicators and agencies, unknown names, impossible targets.\n\n\
+Messages are in Vietnamese or English (--lang; by default from LC_ALL / LC_MESSAGES / LANG).\n\
+Exit status: 0 no error-level finding, 1 at least one, 2 usage error or unreadable input."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct Global {
+    /// Language of messages [default: vi for vi_* locales, else en]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// When to colour output; NO_COLOR in the environment also turns it off
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Programme schema to check against instead of the bundled 1629/QĐ-TTg
+    #[arg(long, global = true, value_name = "FILE")]
+    pub programme: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint plans: files, directories (walked for *.yaml, *.yml) or - for standard input
+    Check(check::CheckArgs),
+}
+
+/// What every command needs: language, colour, width and the reference data.
+pub struct Context {
+    pub lang: Lang,
+    pub color: bool,
+    pub width: usize,
+    pub reference: &'static Reference,
+}
+
+impl Context {
+    fn new(g: &Global) -> Result<Context, i32> {
+        let lang = g.lang.unwrap_or_else(Lang::from_env);
+        let color = match g.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal(),
+        };
+        let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(100);
+        let reference: &'static Reference = match &g.programme {
+            None => Reference::bundled(),
+            Some(path) => match Reference::with_programme(path, lang) {
+                Ok(r) => Box::leak(Box::new(r)),
+                Err(e) => {
+                    report_load_failure(e, lang, color, width);
+                    return Err(2);
+                }
+            },
+        };
+        Ok(Context { lang, color, width, reference })
+    }
+
+    pub fn human(&self) -> crate::report::human::Human {
+        crate::report::human::Human::new(self.lang, self.color, self.width)
+    }
+}
+
+fn report_load_failure(e: crate::load::LoadFailure, lang: Lang, color: bool, width: usize) {
+    match e {
+        crate::load::LoadFailure::Unreadable(u) => eprintln!("kehoach: {}: {}", u.name, u.reason),
+        crate::load::LoadFailure::Invalid(src, f) => {
+            let human = crate::report::human::Human::new(lang, color, width);
+            eprint!("{}", human.file(&src, std::slice::from_ref(&f)));
+        }
+    }
+}
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let ctx = match Context::new(&cli.global) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    match cli.command {
+        Command::Check(args) => check::run(&ctx, args),
+    }
+}

@@ -1,0 +1,104 @@
+//! Calendar dates as plans write them (YYYY-MM-DD), without a date-time dependency.
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub const fn new(year: i32, month: u8, day: u8) -> Date {
+        Date { year, month, day }
+    }
+
+    pub fn first_of_year(year: i32) -> Date {
+        Date::new(year, 1, 1)
+    }
+
+    pub fn last_of_year(year: i32) -> Date {
+        Date::new(year, 12, 31)
+    }
+
+    /// Parses `YYYY-MM-DD` and also the Vietnamese `DD/MM/YYYY`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let (y, m, d) = if let Some((y, rest)) = s.split_once('-') {
+            let (m, d) = rest.split_once('-')?;
+            (y, m, d)
+        } else {
+            let mut it = s.split('/');
+            let (d, m, y) = (it.next()?, it.next()?, it.next()?);
+            if it.next().is_some() {
+                return None;
+            }
+            (y, m, d)
+        };
+        if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let month: u8 = m.parse().ok()?;
+        let day: u8 = d.parse().ok()?;
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// "ngày 26 tháng 3 năm 2024", the form of an official document's date line.
+    pub fn vietnamese_long(self) -> String {
+        format!("ngày {} tháng {} năm {}", self.day, self.month, self.year)
+    }
+
+    /// "26/3/2025", the short form messages use.
+    pub fn vietnamese_short(self) -> String {
+        format!("{}/{}/{}", self.day, self.month, self.year)
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_both_notations_and_rejects_impossible_days() {
+        assert_eq!(Date::parse("2024-03-26"), Some(Date::new(2024, 3, 26)));
+        assert_eq!(Date::parse("26/3/2024"), Some(Date::new(2024, 3, 26)));
+        assert_eq!(Date::parse("2024-02-29"), Some(Date::new(2024, 2, 29)));
+        assert_eq!(Date::parse("2023-02-29"), None);
+        assert_eq!(Date::parse("2024-13-01"), None);
+        assert_eq!(Date::parse("24-03-26"), None);
+        assert!(Date::new(2025, 2, 28) < Date::new(2025, 3, 1));
+    }
+}

@@ -1,0 +1,23 @@
+//! kehoach: compile and validate Vietnamese provincial prostitution-prevention plans
+//! (Kế hoạch phòng, chống mại dâm) against the national programme they implement.
+//!
+//! The pipeline is `load` (YAML → typed [`model::PlanFile`] with spans) → `compile`
+//! (normalise, resolve references → [`compile::CompiledPlan`]) → `check` (rules →
+//! [`check::Finding`]s) → `report` (human, JSON, ...). Every output is a view over the
+//! compiled plan and the findings; nothing downstream re-parses the YAML.
+
+pub mod check;
+pub mod cli;
+pub mod compile;
+pub mod date;
+pub mod i18n;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod reference;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod text;
+pub mod verdict;
+pub mod walk;

@@ -1,0 +1,192 @@
+//! Format version 1 of a plan (docs/plan-format.md). Field names are the YAML keys.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+pub type S<T> = Spanned<T>;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFile {
+    pub kehoach: S<u32>,
+    pub plan: S<Meta>,
+    #[serde(default)]
+    pub purpose: Vec<String>,
+    #[serde(default)]
+    pub requirements: Vec<String>,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    #[serde(default)]
+    pub indicators: Option<S<Vec<S<IndicatorEntry>>>>,
+    #[serde(default)]
+    pub tasks: Vec<TaskGroup>,
+    #[serde(default)]
+    pub budget: Option<S<String>>,
+    #[serde(default)]
+    pub responsibilities: Option<S<Vec<S<Responsibility>>>>,
+    #[serde(default)]
+    pub reporting: Option<S<Reporting>>,
+    #[serde(default)]
+    pub waivers: Vec<S<Waiver>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    #[serde(default)]
+    pub number: Option<S<String>>,
+    #[serde(default)]
+    pub kind: Option<S<DocKind>>,
+    #[serde(default)]
+    pub title: Option<S<String>>,
+    #[serde(default)]
+    pub issuer: Option<S<String>>,
+    pub province: S<String>,
+    #[serde(default)]
+    pub district: Option<S<String>>,
+    #[serde(default)]
+    pub place: Option<S<String>>,
+    #[serde(default)]
+    pub issued: Option<S<String>>,
+    pub period: S<String>,
+    #[serde(default)]
+    pub implements: Vec<S<String>>,
+    #[serde(default)]
+    pub basis: Vec<S<String>>,
+    #[serde(default)]
+    pub parent: Option<S<String>>,
+    #[serde(default)]
+    pub previous: Option<S<String>>,
+    #[serde(default)]
+    pub signer: Option<Signer>,
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocKind {
+    /// Kế hoạch (…/KH-UBND)
+    KeHoach,
+    /// Quyết định (…/QĐ-UBND)
+    QuyetDinh,
+}
+
+#[derive(Debug, Deserialize, Clone, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorEntry {
+    /// A national indicator's id.
+    #[serde(default, rename = "ref")]
+    pub reference: Option<S<String>>,
+    /// A local indicator's id (no national counterpart).
+    #[serde(default)]
+    pub id: Option<S<String>>,
+    /// For a local indicator that is one part of a national one (Hà Nội counts students by
+    /// school type): the national id it contributes to.
+    #[serde(default)]
+    pub part_of: Option<S<String>>,
+    #[serde(default)]
+    pub target: Option<S<String>>,
+    #[serde(default)]
+    pub levels: Option<S<Levels>>,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub denominator: Option<S<String>>,
+    #[serde(default)]
+    pub deadline: Option<S<String>>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Levels {
+    #[serde(default)]
+    pub province: Option<S<String>>,
+    #[serde(default)]
+    pub district: Option<S<String>>,
+    #[serde(default)]
+    pub commune: Option<S<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskGroup {
+    #[serde(default)]
+    pub group: Option<S<String>>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    pub agency: S<String>,
+    #[serde(default)]
+    pub role: Option<S<Role>>,
+    #[serde(default)]
+    pub tasks: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// chủ trì
+    Lead,
+    /// phối hợp
+    Coordinate,
+    /// đề nghị (a body the committee cannot assign, only request)
+    Requested,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reporting {
+    #[serde(default)]
+    pub every: Vec<S<ReportEvery>>,
+    #[serde(default)]
+    pub to: Vec<S<String>>,
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum ReportEvery {
+    #[serde(rename = "monthly")]
+    Monthly,
+    #[serde(rename = "quarterly")]
+    Quarterly,
+    #[serde(rename = "6-months")]
+    SixMonths,
+    #[serde(rename = "yearly")]
+    Yearly,
+    #[serde(rename = "ad-hoc")]
+    AdHoc,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    pub rule: S<String>,
+    #[serde(default, rename = "ref")]
+    pub reference: Option<S<String>>,
+    #[serde(default)]
+    pub agency: Option<S<String>>,
+    #[serde(default)]
+    pub reason: Option<S<String>>,
+}

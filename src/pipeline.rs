@@ -1,0 +1,52 @@
+//! The stages strung together for one file: read → parse → compile → check.
+
+use crate::check::{self, Finding};
+use crate::compile::{self, CompiledPlan};
+use crate::i18n::Lang;
+use crate::load::{self, Unreadable};
+use crate::model::PlanFile;
+use crate::reference::Reference;
+use crate::source::SourceFile;
+use std::path::Path;
+
+/// A plan that compiled, or the one finding that stopped it (syntax or schema).
+pub enum Loaded<'r> {
+    Compiled(Box<CompiledPlan<'r>>),
+    Failed(SourceFile, Box<Finding>),
+}
+
+/// The findings for one file, ready for any report format.
+pub struct FileReport {
+    pub source: SourceFile,
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.level == crate::rules::Level::Error)
+    }
+}
+
+pub fn load_source<'r>(source: SourceFile, reference: &'r Reference, lang: Lang) -> Loaded<'r> {
+    match load::parse::<PlanFile>(&source, lang) {
+        Ok(doc) => Loaded::Compiled(Box::new(compile::compile(source, doc, reference, lang))),
+        Err(f) => Loaded::Failed(source, Box::new(f)),
+    }
+}
+
+pub fn read_plan<'r>(path: &Path, reference: &'r Reference, lang: Lang) -> Result<Loaded<'r>, Unreadable> {
+    Ok(match load::read_source(path, lang)? {
+        Ok(source) => load_source(source, reference, lang),
+        Err((source, f)) => Loaded::Failed(source, Box::new(f)),
+    })
+}
+
+pub fn check_loaded(loaded: Loaded<'_>, lang: Lang) -> FileReport {
+    match loaded {
+        Loaded::Compiled(plan) => {
+            let findings = check::run(&plan, lang);
+            FileReport { source: plan.source, findings }
+        }
+        Loaded::Failed(source, f) => FileReport { source, findings: vec![*f] },
+    }
+}

@@ -1,0 +1,67 @@
+//! Reference data: national programmes, agencies and provinces, loaded from `schemas/`.
+//!
+//! The bundled files are compiled into the binary so kehoach works from any directory;
+//! `--programme FILE` replaces the programme with another file of the same shape.
+
+mod agencies;
+mod programme;
+mod provinces;
+
+pub use agencies::{Agency, AgencyRegistry};
+pub use programme::{AgencyRequirement, Binds, NationalIndicator, Programme, Requirement, TaskGroupDef};
+pub use provinces::{Province, ProvinceRegistry};
+
+use crate::i18n::Lang;
+use crate::load::{self, LoadFailure};
+use crate::source::SourceFile;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+pub const BUNDLED_PROGRAMME: &str = include_str!("../../schemas/1629-qd-ttg.yaml");
+pub const BUNDLED_AGENCIES: &str = include_str!("../../schemas/agencies.yaml");
+pub const BUNDLED_PROVINCES: &str = include_str!("../../schemas/provinces.yaml");
+
+pub struct Reference {
+    pub programmes: Vec<Programme>,
+    pub agencies: AgencyRegistry,
+    pub provinces: ProvinceRegistry,
+}
+
+fn bundled_source(name: &str, text: &'static str) -> SourceFile {
+    SourceFile { name: format!("schemas/{name} (bundled)"), text: Arc::from(text) }
+}
+
+impl Reference {
+    /// The data compiled into the binary. Its validity is a test, so a failure here is a bug.
+    pub fn bundled() -> &'static Reference {
+        static CELL: OnceLock<Reference> = OnceLock::new();
+        CELL.get_or_init(|| {
+            let agencies = load::parse(&bundled_source("agencies.yaml", BUNDLED_AGENCIES), Lang::En).expect("bundled agencies.yaml is valid");
+            let provinces = load::parse(&bundled_source("provinces.yaml", BUNDLED_PROVINCES), Lang::En).expect("bundled provinces.yaml is valid");
+            let programme = load::parse(&bundled_source("1629-qd-ttg.yaml", BUNDLED_PROGRAMME), Lang::En).expect("bundled programme is valid");
+            Reference {
+                programmes: vec![Programme::from_file(programme).expect("bundled programme targets are valid")],
+                agencies: AgencyRegistry::new(agencies),
+                provinces: ProvinceRegistry::new(provinces),
+            }
+        })
+    }
+
+    /// The bundled agencies and provinces with the programme read from `path`.
+    pub fn with_programme(path: &Path, lang: Lang) -> Result<Reference, LoadFailure> {
+        let base = Reference::bundled();
+        let (src, file) = load::load_file(path, lang)?;
+        let programme = Programme::from_file(file).map_err(|f| LoadFailure::Invalid(Box::new(src), Box::new(f)))?;
+        Ok(Reference {
+            programmes: vec![programme],
+            agencies: base.agencies.clone(),
+            provinces: base.provinces.clone(),
+        })
+    }
+
+    /// The programme a plan names (by id, alias, or an implementing document's number).
+    pub fn programme(&self, name: &str) -> Option<&Programme> {
+        let key = crate::text::match_key(name);
+        self.programmes.iter().find(|p| p.names().any(|n| crate::text::match_key(n) == key))
+    }
+}

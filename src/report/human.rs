@@ -1,0 +1,107 @@
+//! Human output: miette code frames whose label sits on the offending value.
+
+use crate::check::Finding;
+use crate::i18n::Lang;
+use crate::msg;
+use crate::report::Counts;
+use crate::rules::Level;
+use crate::source::SourceFile;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity, SourceCode};
+use std::fmt;
+
+struct Rendered<'a> {
+    finding: &'a Finding,
+    source: &'a NamedSource<String>,
+    code: String,
+}
+
+impl fmt::Debug for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for Rendered<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for Rendered<'_> {}
+
+impl Diagnostic for Rendered<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(match self.finding.level {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Note => Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.finding.span.map(|_| self.source as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.finding.span?;
+        let len = span.len.min(self.source.inner().len().saturating_sub(span.offset));
+        let label = LabeledSpan::new(self.finding.label.clone(), span.offset.min(self.source.inner().len()), len);
+        Some(Box::new(std::iter::once(label)))
+    }
+}
+
+/// Rendering settings: colour and width are decided once, by the CLI.
+pub struct Human {
+    handler: GraphicalReportHandler,
+    pub lang: Lang,
+}
+
+impl Human {
+    pub fn new(lang: Lang, color: bool, width: usize) -> Human {
+        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        Human {
+            handler: GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false),
+            lang,
+        }
+    }
+
+    /// All findings of one file, each as a framed diagnostic.
+    pub fn file(&self, source: &SourceFile, findings: &[Finding]) -> String {
+        let named = NamedSource::new(&source.name, source.text.to_string()).with_language("yaml");
+        let mut out = String::new();
+        for f in findings {
+            let code = match f.span {
+                Some(s) => format!("{} {}:{}:{}", f.rule.code(), source.name, s.line, s.column),
+                None => format!("{} {}", f.rule.code(), source.name),
+            };
+            let r = Rendered { finding: f, source: &named, code };
+            let _ = self.handler.render_report(&mut out, &r);
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn summary(&self, c: &Counts) -> String {
+        let lang = self.lang;
+        if c.errors + c.warnings + c.notes == 0 {
+            return msg!(lang, "Đã kiểm tra {} tệp: không có vấn đề nào.\n", "Checked {} file(s): no findings.\n", c.files);
+        }
+        msg!(
+            lang,
+            "Đã kiểm tra {} tệp: {} lỗi, {} cảnh báo, {} ghi chú.\n",
+            "Checked {} file(s): {} error(s), {} warning(s), {} note(s).\n",
+            c.files,
+            c.errors,
+            c.warnings,
+            c.notes
+        )
+    }
+}

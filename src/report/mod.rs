@@ -1,0 +1,27 @@
+//! Output formats for findings. Data goes to stdout, human diagnostics to stderr.
+
+pub mod human;
+pub mod json;
+
+use crate::rules::Level;
+
+#[derive(Clone, Copy, Debug, Default, serde::Serialize)]
+pub struct Counts {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, findings: &[crate::check::Finding]) {
+        self.files += 1;
+        for f in findings {
+            match f.level {
+                Level::Error => self.errors += 1,
+                Level::Warning => self.warnings += 1,
+                Level::Note => self.notes += 1,
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! A loaded source file and locations inside it.
+
+use std::sync::Arc;
+
+/// A plan's text, as read (BOM removed), with the name it is reported under.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: Arc<str>,
+}
+
+/// A located value: byte range for code frames, 1-based line and column for machines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Span {
+    pub offset: usize,
+    pub len: usize,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Span {
+    pub fn from_location(loc: serde_saphyr::Location) -> Span {
+        let span = loc.span();
+        Span {
+            offset: span.byte_offset().unwrap_or(0) as usize,
+            len: span.byte_len().unwrap_or(0) as usize,
+            line: loc.line() as u32,
+            column: loc.column() as u32,
+        }
+    }
+
+    /// The position of a byte offset in `text` (for errors found before YAML parsing).
+    pub fn at_offset(text: &str, offset: usize, len: usize) -> Span {
+        let offset = offset.min(text.len());
+        let before = &text.as_bytes()[..offset];
+        let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
+        Span {
+            offset,
+            len,
+            line,
+            column,
+        }
+    }
+}
+
+/// A value together with where it was written.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Located<T> {
+    pub value: T,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Located { value, span }
+    }
+}
+
+impl<T> From<serde_saphyr::Spanned<T>> for Located<T> {
+    fn from(s: serde_saphyr::Spanned<T>) -> Self {
+        Located {
+            span: Span::from_location(s.referenced),
+            value: s.value,
+        }
+    }
+}

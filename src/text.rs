@@ -1,0 +1,153 @@
+//! Vietnamese text normalisation: what makes two spellings of one name compare equal.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Unicode NFC: the form every stored string is kept in.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// A key under which spellings of one name meet: NFC/NFD, old and new tone placement
+/// ("Hoà"/"Hòa", "Uỷ"/"Ủy"), case, dash kinds, spacing around punctuation and "&".
+/// Not for display.
+pub fn match_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    // Tone marks are moved to the end of their syllable, so "hoà" and "hòa" agree; the
+    // vowel-quality marks (circumflex, breve, horn) stay where they are.
+    let mut tones = String::new();
+    let flush = |out: &mut String, tones: &mut String| {
+        out.push_str(tones);
+        tones.clear();
+    };
+    for c in s.nfd().flat_map(char::to_lowercase) {
+        let c = match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{a0}' | '\t' | '\n' | '\r' => ' ',
+            _ => c,
+        };
+        if TONE_MARKS.contains(&c) {
+            tones.push(c);
+        } else if c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) {
+            out.push(c);
+        } else {
+            flush(&mut out, &mut tones);
+            out.push(c);
+        }
+    }
+    flush(&mut out, &mut tones);
+    // Spacing: collapse runs, and drop spaces around joining punctuation.
+    let mut key = String::with_capacity(out.len());
+    let mut chars = out.chars().peekable();
+    let mut pending_space = false;
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            pending_space = true;
+            continue;
+        }
+        let joins = matches!(c, '-' | '&' | ',' | '.' | '/' | '(' | ')');
+        if pending_space && !joins && !key.is_empty() && !key.ends_with(['-', '&', ',', '.', '/', '(']) {
+            key.push(' ');
+        }
+        pending_space = false;
+        key.push(c);
+        let _ = chars.peek();
+    }
+    key.trim_matches(|c: char| c == ' ' || c == '.' || c == ',' || c == ';').nfc().collect()
+}
+
+/// Parses a number in Vietnamese notation: "." groups thousands, "," is the decimal mark
+/// ("2.000" is two thousand, "2,5" two and a half). A "." followed by other than exactly
+/// three digits is read as a decimal point, since English-style drafts write "2.5".
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let normalised = match (s.contains('.'), s.contains(',')) {
+        (true, true) => s.replace('.', "").replace(',', "."),
+        (false, true) => s.replace(',', "."),
+        (true, false) if s.split('.').skip(1).all(|g| g.len() == 3) => s.replace('.', ""),
+        _ => s.to_string(),
+    };
+    let well_formed = !normalised.is_empty()
+        && normalised.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && normalised.starts_with(|c: char| c.is_ascii_digit())
+        && normalised.matches('.').count() <= 1;
+    if well_formed { normalised.parse().ok() } else { None }
+}
+
+/// Formats a number the Vietnamese way ("25.000", "2,5").
+pub fn format_number(v: f64) -> String {
+    let neg = v < 0.0;
+    let v = v.abs();
+    let int = v.trunc() as u64;
+    let frac = ((v - v.trunc()) * 100.0).round() as u64;
+    let digits = int.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if frac > 0 {
+        let f = format!("{frac:02}");
+        out.push(',');
+        out.push_str(f.trim_end_matches('0'));
+    }
+    if neg { format!("-{out}") } else { out }
+}
+
+/// The closest candidate to `input` by normalised edit distance, if close enough to be a
+/// plausible misspelling.
+pub fn did_you_mean<'a, I>(input: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let key = match_key(input);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_levenshtein(&key, &match_key(c)), c))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_name_share_a_key() {
+        let nfd: String = "Sở Lao động - Thương binh và Xã hội".nfd().collect();
+        let k = match_key("Sở Lao động - Thương binh và Xã hội");
+        assert_eq!(match_key(&nfd), k);
+        assert_eq!(match_key("Sở Lao động – Thương binh và Xã hội"), k);
+        assert_eq!(match_key("SỞ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI"), k);
+        assert_eq!(match_key("Hoà Bình"), match_key("Hòa Bình"));
+        assert_eq!(match_key("Uỷ ban"), match_key("Ủy ban"));
+        assert_eq!(match_key("Sở LĐ-TB&XH"), match_key("Sở LĐ - TB & XH"));
+        assert_ne!(match_key("Sở Y tế"), match_key("Sở Y tê"));
+        assert_ne!(match_key("Hòa"), match_key("Hóa"));
+    }
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(parse_number("2.000"), Some(2000.0));
+        assert_eq!(parse_number("25.000"), Some(25000.0));
+        assert_eq!(parse_number("1.234.567"), Some(1234567.0));
+        assert_eq!(parse_number("2,5"), Some(2.5));
+        assert_eq!(parse_number("2.5"), Some(2.5));
+        assert_eq!(parse_number("70"), Some(70.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number("1.000,5"), Some(1000.5));
+        assert_eq!(format_number(25000.0), "25.000");
+        assert_eq!(format_number(2.5), "2,5");
+    }
+
+    #[test]
+    fn suggestions_only_for_near_misses() {
+        let names = ["Sở Y tế", "Sở Tư pháp", "Công an tỉnh"];
+        assert_eq!(did_you_mean("Sở Y tê", names), Some("Sở Y tế"));
+        assert_eq!(did_you_mean("Ngân hàng", names), None);
+    }
+}
