@@ -4,7 +4,7 @@
 use crate::check::Finding;
 use crate::date::Date;
 use crate::i18n::Lang;
-use crate::model::{IndicatorEntry, Level, PlanFile, Role, Target};
+use crate::model::{IndicatorEntry, Level, PlanFile, Role, Target, TargetField};
 use crate::msg;
 use crate::reference::{Agency, NationalIndicator, Programme, Province, Reference};
 use crate::rules::Rule;
@@ -70,8 +70,18 @@ pub struct CompiledAgency<'r> {
 
 /// `2024` or `2021-2025` (any dash, any spacing) → first and last year.
 pub fn parse_period(s: &str) -> Option<(i32, i32)> {
-    let s: String = s.chars().map(|c| if matches!(c, '–' | '—' | '‐' | '−') { '-' } else { c }).filter(|c| !c.is_whitespace()).collect();
-    let year = |y: &str| y.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y) && true);
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‐' | '−') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let year = |y: &str| y.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
     match s.split_once('-') {
         None => year(&s).map(|y| (y, y)),
         Some((a, b)) => {
@@ -85,25 +95,55 @@ fn loc<T: Clone>(s: &serde_saphyr::Spanned<T>) -> Located<T> {
     Located::new(s.value.clone(), Span::from_location(s.referenced))
 }
 
-pub fn compile<'r>(source: SourceFile, doc: PlanFile, reference: &'r Reference, lang: Lang) -> CompiledPlan<'r> {
+pub fn compile<'r>(
+    source: SourceFile,
+    doc: PlanFile,
+    reference: &'r Reference,
+    lang: Lang,
+) -> CompiledPlan<'r> {
     let mut findings = Vec::new();
     let meta = &doc.plan.value;
     let plan_span = Span::from_location(doc.plan.referenced);
 
     if doc.kehoach.value != 1 {
         findings.push(
-            Finding::new(Rule::Schema, msg!(lang, "phiên bản định dạng {} không được hỗ trợ", "format version {} is not supported", doc.kehoach.value))
-                .at(Span::from_location(doc.kehoach.referenced))
-                .help(msg!(lang, "phiên bản duy nhất hiện có là `kehoach: 1`", "the only version is `kehoach: 1`")),
+            Finding::new(
+                Rule::Schema,
+                msg!(
+                    lang,
+                    "phiên bản định dạng {} không được hỗ trợ",
+                    "format version {} is not supported",
+                    doc.kehoach.value
+                ),
+            )
+            .at(Span::from_location(doc.kehoach.referenced))
+            .help(msg!(
+                lang,
+                "phiên bản duy nhất hiện có là `kehoach: 1`",
+                "the only version is `kehoach: 1`"
+            )),
         );
     }
 
     let province_name = loc(&meta.province);
     let province = reference.provinces.resolve(&province_name.value);
     if province.is_none() {
-        let mut f = Finding::new(Rule::UnknownProvince, msg!(lang, "không nhận ra tỉnh, thành phố `{}`", "unknown province `{}`", nfc(&province_name.value))).at(province_name.span);
+        let mut f = Finding::new(
+            Rule::UnknownProvince,
+            msg!(
+                lang,
+                "không nhận ra tỉnh, thành phố `{}`",
+                "unknown province `{}`",
+                nfc(&province_name.value)
+            ),
+        )
+        .at(province_name.span);
         if let Some(best) = did_you_mean(&province_name.value, reference.provinces.all_names()) {
-            f = f.help(msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"));
+            f = f.help(msg!(
+                lang,
+                "có phải ý bạn là `{best}`?",
+                "did you mean `{best}`?"
+            ));
         }
         findings.push(f);
     }
@@ -111,9 +151,21 @@ pub fn compile<'r>(source: SourceFile, doc: PlanFile, reference: &'r Reference, 
     let period = loc(&meta.period);
     let (start, end) = parse_period(&period.value).unwrap_or_else(|| {
         findings.push(
-            Finding::new(Rule::Schema, msg!(lang, "thời kỳ `{}` không đọc được", "period `{}` cannot be read", period.value))
-                .at(period.span)
-                .help(msg!(lang, "viết một năm (`2024`) hoặc một giai đoạn (`2021-2025`)", "write one year (`2024`) or a range (`2021-2025`)")),
+            Finding::new(
+                Rule::Schema,
+                msg!(
+                    lang,
+                    "thời kỳ `{}` không đọc được",
+                    "period `{}` cannot be read",
+                    period.value
+                ),
+            )
+            .at(period.span)
+            .help(msg!(
+                lang,
+                "viết một năm (`2024`) hoặc một giai đoạn (`2021-2025`)",
+                "write one year (`2024`) or a range (`2021-2025`)"
+            )),
         );
         (0, 0)
     });
@@ -122,9 +174,21 @@ pub fn compile<'r>(source: SourceFile, doc: PlanFile, reference: &'r Reference, 
         let parsed = Date::parse(&d.value);
         if parsed.is_none() {
             findings.push(
-                Finding::new(Rule::Schema, msg!(lang, "ngày ban hành `{}` không hợp lệ", "issue date `{}` is not a valid date", d.value))
-                    .at(d.span)
-                    .help(msg!(lang, "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ `2024-03-26`", "write it as YEAR-MONTH-DAY, e.g. `2024-03-26`")),
+                Finding::new(
+                    Rule::Schema,
+                    msg!(
+                        lang,
+                        "ngày ban hành `{}` không hợp lệ",
+                        "issue date `{}` is not a valid date",
+                        d.value
+                    ),
+                )
+                .at(d.span)
+                .help(msg!(
+                    lang,
+                    "viết theo dạng NĂM-THÁNG-NGÀY, ví dụ `2024-03-26`",
+                    "write it as YEAR-MONTH-DAY, e.g. `2024-03-26`"
+                )),
             );
         }
         parsed
@@ -140,11 +204,31 @@ pub fn compile<'r>(source: SourceFile, doc: PlanFile, reference: &'r Reference, 
             }
             None if is_known_legal_basis(&p.value) => {}
             None => {
-                let names: Vec<&str> = reference.programmes.iter().flat_map(Programme::names).collect();
-                let mut f = Finding::new(Rule::UnknownProgramme, msg!(lang, "không có chương trình `{}` trong dữ liệu", "unknown programme `{}`", nfc(&p.value))).at(p.span);
+                let names: Vec<&str> = reference
+                    .programmes
+                    .iter()
+                    .flat_map(Programme::names)
+                    .collect();
+                let mut f = Finding::new(
+                    Rule::UnknownProgramme,
+                    msg!(
+                        lang,
+                        "không có chương trình `{}` trong dữ liệu",
+                        "unknown programme `{}`",
+                        nfc(&p.value)
+                    ),
+                )
+                .at(p.span);
                 f = f.help(match did_you_mean(&p.value, names.iter().copied()) {
-                    Some(best) => msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
-                    None => msg!(lang, "chương trình đã biết: {}", "known programmes: {}", names.join(", ")),
+                    Some(best) => {
+                        msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?")
+                    }
+                    None => msg!(
+                        lang,
+                        "chương trình đã biết: {}",
+                        "known programmes: {}",
+                        names.join(", ")
+                    ),
                 });
                 findings.push(f);
             }
@@ -153,7 +237,7 @@ pub fn compile<'r>(source: SourceFile, doc: PlanFile, reference: &'r Reference, 
     let programme_is_reference = programme.is_none();
     let programme = programme.or_else(|| latest_programme_before(reference, date));
 
-    let indicators = compile_indicators(&doc, programme, lang, &mut findings);
+    let indicators = compile_indicators(&source, &doc, programme, lang, &mut findings);
     let agencies = compile_agencies(&doc, reference, province, lang, &mut findings);
     let _ = plan_span;
 
@@ -174,6 +258,16 @@ pub fn compile<'r>(source: SourceFile, doc: PlanFile, reference: &'r Reference, 
     }
 }
 
+/// The text of a plain scalar as written in the source.
+fn raw_scalar(source: &SourceFile, span: Span) -> String {
+    source
+        .text
+        .get(span.offset..span.offset + span.len)
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
 /// Laws and ordinances a plan may cite as its basis; they are not programmes with targets.
 fn is_known_legal_basis(name: &str) -> bool {
     let k = crate::text::match_key(name);
@@ -191,21 +285,35 @@ impl NfcKey for str {
 
 /// The most recent programme that had started by `date` (or the earliest one).
 fn latest_programme_before(reference: &Reference, date: Date) -> Option<&Programme> {
-    reference.programmes.iter().filter(|p| p.start <= date.year).max_by_key(|p| p.start).or_else(|| reference.programmes.first())
+    reference
+        .programmes
+        .iter()
+        .filter(|p| p.start <= date.year)
+        .max_by_key(|p| p.start)
+        .or_else(|| reference.programmes.first())
 }
 
-fn compile_indicators<'r>(doc: &PlanFile, programme: Option<&'r Programme>, lang: Lang, findings: &mut Vec<Finding>) -> Vec<CompiledIndicator<'r>> {
-    let Some(entries) = &doc.indicators else { return Vec::new() };
+fn compile_indicators<'r>(
+    source: &SourceFile,
+    doc: &PlanFile,
+    programme: Option<&'r Programme>,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Vec<CompiledIndicator<'r>> {
+    let Some(entries) = &doc.indicators else {
+        return Vec::new();
+    };
     let mut out: Vec<CompiledIndicator<'r>> = Vec::new();
     for entry in &entries.value {
         let span = Span::from_location(entry.referenced);
-        if let Some(ind) = compile_indicator(&entry.value, span, programme, lang, findings) {
+        if let Some(ind) = compile_indicator(source, &entry.value, span, programme, lang, findings)
+        {
             if let Some(first) = out.iter().find(|o| o.key == ind.key) {
                 findings.push(
                     Finding::new(Rule::DuplicateIndicator, msg!(lang, "chỉ tiêu `{}` đã được khai báo ở dòng {}", "indicator `{}` is already declared on line {}", ind.key, first.key_span.line))
                         .at(ind.key_span)
                         .label(msg!(lang, "khai báo lần hai", "declared again"))
-                        .help(msg!(lang, "gộp hai mục thành một, hoặc dùng `levels:` cho chỉ tiêu theo cấp", "merge the two entries, or use `levels:` for per-level targets"))
+                        .help(msg!(lang, "gộp hai mục thành một, hoặc ghi chỉ tiêu theo cấp: `target: {{ province: ..., district: ... }}`", "merge the two entries, or give per-level targets: `target: {{ province: ..., district: ... }}`"))
                         .indicator(&ind.key),
                 );
                 continue;
@@ -216,16 +324,33 @@ fn compile_indicators<'r>(doc: &PlanFile, programme: Option<&'r Programme>, lang
     out
 }
 
-fn compile_indicator<'r>(e: &IndicatorEntry, span: Span, programme: Option<&'r Programme>, lang: Lang, findings: &mut Vec<Finding>) -> Option<CompiledIndicator<'r>> {
+fn compile_indicator<'r>(
+    source: &SourceFile,
+    e: &IndicatorEntry,
+    span: Span,
+    programme: Option<&'r Programme>,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Option<CompiledIndicator<'r>> {
     let (key, national) = match (&e.reference, &e.id) {
         (Some(r), None) => {
             let r = loc(r);
             let national = programme.and_then(|p| p.indicator(r.value.trim()));
             if national.is_none() {
-                let ids: Vec<&str> = programme.map(|p| p.indicators.iter().map(|i| i.id.as_str()).collect()).unwrap_or_default();
-                let mut f = Finding::new(Rule::UnknownIndicator, msg!(lang, "chương trình không có chỉ tiêu `{}`", "the programme has no indicator `{}`", r.value))
-                    .at(r.span)
-                    .indicator(r.value.trim());
+                let ids: Vec<&str> = programme
+                    .map(|p| p.indicators.iter().map(|i| i.id.as_str()).collect())
+                    .unwrap_or_default();
+                let mut f = Finding::new(
+                    Rule::UnknownIndicator,
+                    msg!(
+                        lang,
+                        "chương trình không có chỉ tiêu `{}`",
+                        "the programme has no indicator `{}`",
+                        r.value
+                    ),
+                )
+                .at(r.span)
+                .indicator(r.value.trim());
                 f = f.help(match did_you_mean(&r.value, ids.iter().copied()) {
                     Some(best) => msg!(lang, "có phải ý bạn là `{best}`? Chỉ tiêu riêng của địa phương thì dùng `id:` thay cho `ref:`", "did you mean `{best}`? For a local indicator use `id:` instead of `ref:`"),
                     None => msg!(lang, "chỉ tiêu riêng của địa phương thì dùng `id:` thay cho `ref:`; danh sách chỉ tiêu: `kehoach schema`", "for a local indicator use `id:` instead of `ref:`; list the national ones with `kehoach schema`"),
@@ -238,16 +363,34 @@ fn compile_indicator<'r>(e: &IndicatorEntry, span: Span, programme: Option<&'r P
         (None, Some(id)) => (loc(id), None),
         (Some(r), Some(_)) => {
             findings.push(
-                Finding::new(Rule::Schema, msg!(lang, "một chỉ tiêu có `ref:` hoặc `id:`, không có cả hai", "an indicator has `ref:` or `id:`, not both"))
-                    .at(Span::from_location(r.referenced))
-                    .help(msg!(lang, "`ref:` trỏ tới chỉ tiêu quốc gia; `id:` đặt tên chỉ tiêu riêng của địa phương", "`ref:` points at a national indicator; `id:` names a local one")),
+                Finding::new(
+                    Rule::Schema,
+                    msg!(
+                        lang,
+                        "một chỉ tiêu có `ref:` hoặc `id:`, không có cả hai",
+                        "an indicator has `ref:` or `id:`, not both"
+                    ),
+                )
+                .at(Span::from_location(r.referenced))
+                .help(msg!(
+                    lang,
+                    "`ref:` trỏ tới chỉ tiêu quốc gia; `id:` đặt tên chỉ tiêu riêng của địa phương",
+                    "`ref:` points at a national indicator; `id:` names a local one"
+                )),
             );
             return None;
         }
         (None, None) => {
             findings.push(
-                Finding::new(Rule::Schema, msg!(lang, "chỉ tiêu thiếu `ref:` (chỉ tiêu quốc gia) hoặc `id:` (chỉ tiêu riêng)", "indicator lacks `ref:` (national) or `id:` (local)"))
-                    .at(span),
+                Finding::new(
+                    Rule::Schema,
+                    msg!(
+                        lang,
+                        "chỉ tiêu thiếu `ref:` (chỉ tiêu quốc gia) hoặc `id:` (chỉ tiêu riêng)",
+                        "indicator lacks `ref:` (national) or `id:` (local)"
+                    ),
+                )
+                .at(span),
             );
             return None;
         }
@@ -281,25 +424,55 @@ fn compile_indicator<'r>(e: &IndicatorEntry, span: Span, programme: Option<&'r P
             ),
         }
     };
-    match (&e.target, &e.levels) {
-        (Some(t), None) => read(loc(t), None, findings),
-        (None, Some(levels)) => {
-            let l = &levels.value;
-            for (level, v) in [(Level::Province, &l.province), (Level::District, &l.district), (Level::Commune, &l.commune)] {
-                if let Some(v) = v {
-                    read(loc(v), Some(level), findings);
+    match &e.target {
+        Some(t) => {
+            let span = Span::from_location(t.referenced);
+            match &t.value {
+                TargetField::Text(text) => read(Located::new(text.clone(), span), None, findings),
+                TargetField::Number => {
+                    read(Located::new(raw_scalar(source, span), span), None, findings)
+                }
+                TargetField::ByLevel(levels) => {
+                    for (k, v) in levels {
+                        let k = loc(k);
+                        match Level::ALL.into_iter().find(|l| l.key() == k.value.trim()) {
+                            Some(level) => read(loc(v), Some(level), findings),
+                            None => {
+                                let keys = Level::ALL.map(Level::key);
+                                let mut f = Finding::new(
+                                    Rule::Schema,
+                                    msg!(
+                                        lang,
+                                        "cấp không hợp lệ `{}`",
+                                        "unknown level `{}`",
+                                        k.value
+                                    ),
+                                )
+                                .at(k.span)
+                                .indicator(&key.value);
+                                f = f.help(match did_you_mean(&k.value, keys) {
+                                    Some(best) => msg!(lang, "có phải ý bạn là `{best}`? Các cấp: province, district, commune", "did you mean `{best}`? Levels: province, district, commune"),
+                                    None => msg!(lang, "các cấp: province (tỉnh), district (huyện), commune (xã)", "levels: province, district, commune"),
+                                });
+                                findings.push(f);
+                            }
+                        }
+                    }
                 }
             }
         }
-        (Some(t), Some(_)) => findings.push(
-            Finding::new(Rule::Schema, msg!(lang, "dùng `target:` hoặc `levels:`, không dùng cả hai", "use `target:` or `levels:`, not both"))
-                .at(Span::from_location(t.referenced))
-                .indicator(&key.value),
-        ),
-        (None, None) => findings.push(
-            Finding::new(Rule::Schema, msg!(lang, "chỉ tiêu `{}` chưa có `target:`", "indicator `{}` has no `target:`", key.value))
-                .at(key.span)
-                .indicator(&key.value),
+        None => findings.push(
+            Finding::new(
+                Rule::Schema,
+                msg!(
+                    lang,
+                    "chỉ tiêu `{}` chưa có `target:`",
+                    "indicator `{}` has no `target:`",
+                    key.value
+                ),
+            )
+            .at(key.span)
+            .indicator(&key.value),
         ),
     }
 
@@ -307,9 +480,17 @@ fn compile_indicator<'r>(e: &IndicatorEntry, span: Span, programme: Option<&'r P
         let v = parse_number(&d.value).filter(|v| *v > 0.0);
         if v.is_none() {
             findings.push(
-                Finding::new(Rule::Schema, msg!(lang, "mẫu số `{}` phải là một số dương", "denominator `{}` must be a positive number", d.value))
-                    .at(d.span)
-                    .indicator(&key.value),
+                Finding::new(
+                    Rule::Schema,
+                    msg!(
+                        lang,
+                        "mẫu số `{}` phải là một số dương",
+                        "denominator `{}` must be a positive number",
+                        d.value
+                    ),
+                )
+                .at(d.span)
+                .indicator(&key.value),
             );
         }
         v
@@ -319,9 +500,17 @@ fn compile_indicator<'r>(e: &IndicatorEntry, span: Span, programme: Option<&'r P
         let known = programme.is_some_and(|pr| pr.indicator(&p.value).is_some());
         if !known {
             findings.push(
-                Finding::new(Rule::UnknownIndicator, msg!(lang, "`part_of` trỏ tới chỉ tiêu không có: `{}`", "`part_of` names no national indicator: `{}`", p.value))
-                    .at(p.span)
-                    .indicator(&p.value),
+                Finding::new(
+                    Rule::UnknownIndicator,
+                    msg!(
+                        lang,
+                        "`part_of` trỏ tới chỉ tiêu không có: `{}`",
+                        "`part_of` names no national indicator: `{}`",
+                        p.value
+                    ),
+                )
+                .at(p.span)
+                .indicator(&p.value),
             );
         }
         known.then_some(p.value)
@@ -340,8 +529,16 @@ fn compile_indicator<'r>(e: &IndicatorEntry, span: Span, programme: Option<&'r P
     })
 }
 
-fn compile_agencies<'r>(doc: &PlanFile, reference: &'r Reference, province: Option<&Province>, lang: Lang, findings: &mut Vec<Finding>) -> Vec<CompiledAgency<'r>> {
-    let Some(list) = &doc.responsibilities else { return Vec::new() };
+fn compile_agencies<'r>(
+    doc: &PlanFile,
+    reference: &'r Reference,
+    province: Option<&Province>,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+) -> Vec<CompiledAgency<'r>> {
+    let Some(list) = &doc.responsibilities else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for r in &list.value {
         let name = loc(&r.value.agency);
@@ -356,7 +553,11 @@ fn compile_agencies<'r>(doc: &PlanFile, reference: &'r Reference, province: Opti
             role: r.value.role.as_ref().map_or(Role::Coordinate, |r| r.value),
             tasks: r.value.tasks.iter().map(|t| nfc(t)).collect(),
             span: name.span,
-            role_span: r.value.role.as_ref().map(|r| Span::from_location(r.referenced)),
+            role_span: r
+                .value
+                .role
+                .as_ref()
+                .map(|r| Span::from_location(r.referenced)),
         });
     }
     if let Some(rep) = &doc.reporting {
@@ -371,9 +572,22 @@ fn compile_agencies<'r>(doc: &PlanFile, reference: &'r Reference, province: Opti
 }
 
 fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) -> Finding {
-    let mut f = Finding::new(Rule::UnknownAgency, msg!(lang, "không nhận ra cơ quan `{written}`", "unknown agency `{written}`")).at(span).agency(written);
+    let mut f = Finding::new(
+        Rule::UnknownAgency,
+        msg!(
+            lang,
+            "không nhận ra cơ quan `{written}`",
+            "unknown agency `{written}`"
+        ),
+    )
+    .at(span)
+    .agency(written);
     if let Some(best) = did_you_mean(written, reference.agencies.all_names()) {
-        f = f.help(msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"));
+        f = f.help(msg!(
+            lang,
+            "có phải ý bạn là `{best}`?",
+            "did you mean `{best}`?"
+        ));
     } else {
         f = f.help(msg!(
             lang,

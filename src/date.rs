@@ -83,7 +83,9 @@ impl serde::Serialize for Date {
 impl<'de> serde::Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD")))
+        Date::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("invalid date `{s}`, expected YYYY-MM-DD"))
+        })
     }
 }
 

@@ -30,58 +30,102 @@ pub struct Unreadable {
 
 /// Reads a file (or standard input for `-`) as text, refusing what is too large or not UTF-8.
 /// The second case is a finding with a location, not an I/O failure.
-pub fn read_source(path: &Path, lang: Lang) -> Result<Result<SourceFile, (SourceFile, Finding)>, Unreadable> {
-    let name = if path == Path::new("-") { "<stdin>".to_string() } else { path.display().to_string() };
+pub fn read_source(
+    path: &Path,
+    lang: Lang,
+) -> Result<Result<SourceFile, Box<(SourceFile, Finding)>>, Unreadable> {
+    let name = if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
     let unreadable = |e: std::io::Error| Unreadable {
         name: name.clone(),
         reason: msg!(lang, "không đọc được: {}", "cannot be read: {}", e),
     };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
-        std::io::stdin().lock().take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
     } else {
         let file = std::fs::File::open(path).map_err(unreadable)?;
         let meta = file.metadata().map_err(unreadable)?;
         if meta.is_dir() {
-            return Err(Unreadable { name, reason: msg!(lang, "là một thư mục", "is a directory") });
+            return Err(Unreadable {
+                name,
+                reason: msg!(lang, "là một thư mục", "is a directory"),
+            });
         }
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(unreadable)?;
     }
     Ok(source_from_bytes(name, bytes, lang))
 }
 
 /// Text from bytes: too large and invalid UTF-8 become located `syntax` findings.
-pub fn source_from_bytes(name: String, mut bytes: Vec<u8>, lang: Lang) -> Result<SourceFile, (SourceFile, Finding)> {
+pub fn source_from_bytes(
+    name: String,
+    mut bytes: Vec<u8>,
+    lang: Lang,
+) -> Result<SourceFile, Box<(SourceFile, Finding)>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         let limit = MAX_FILE_BYTES / (1024 * 1024);
         bytes.truncate(0);
-        let source = SourceFile { name, text: Arc::from("") };
+        let source = SourceFile {
+            name,
+            text: Arc::from(""),
+        };
         let f = Finding::new(
             Rule::Syntax,
-            msg!(lang, "tệp lớn hơn giới hạn {limit} MiB; một kế hoạch thật chỉ vài chục KB", "the file is larger than the {limit} MiB limit; a real plan is a few dozen KB"),
+            msg!(
+                lang,
+                "tệp lớn hơn giới hạn {limit} MiB; một kế hoạch thật chỉ vài chục KB",
+                "the file is larger than the {limit} MiB limit; a real plan is a few dozen KB"
+            ),
         )
-        .at(Span { offset: 0, len: 0, line: 1, column: 1 });
-        return Err((source, f));
+        .at(Span {
+            offset: 0,
+            len: 0,
+            line: 1,
+            column: 1,
+        });
+        return Err(Box::new((source, f)));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile { name, text: Arc::from(text) }),
+        Ok(text) => Ok(SourceFile {
+            name,
+            text: Arc::from(text),
+        }),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let span = Span::at_offset(&prefix, valid, 0);
             // Keep what is valid so the code frame can show the line up to the bad byte.
-            let line_end = bytes[valid..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| valid + p);
+            let line_end = bytes[valid..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| valid + p);
             let shown = String::from_utf8_lossy(&bytes[..line_end]).into_owned();
             let f = Finding::new(
                 Rule::Syntax,
                 msg!(lang, "tệp không phải văn bản UTF-8 (byte 0x{:02X} không hợp lệ); hãy lưu lại tệp với mã hóa UTF-8", "the file is not UTF-8 text (invalid byte 0x{:02X}); save it again as UTF-8", bytes[valid]),
             )
             .at(Span { len: 1, ..span });
-            Err((SourceFile { name, text: Arc::from(shown) }, f))
+            Err(Box::new((
+                SourceFile {
+                    name,
+                    text: Arc::from(shown),
+                },
+                f,
+            )))
         }
     }
 }
@@ -100,20 +144,32 @@ fn options() -> serde_saphyr::Options {
 }
 
 /// Deserialises a YAML document into `T`; a failure is one located finding.
-pub fn parse<T: DeserializeOwned>(source: &SourceFile, lang: Lang) -> Result<T, Finding> {
-    serde_saphyr::from_str_with_options::<T>(&source.text, options()).map_err(|e| yaml_finding(&e, source, lang))
+pub fn parse<T: DeserializeOwned>(source: &SourceFile, lang: Lang) -> Result<T, Box<Finding>> {
+    serde_saphyr::from_str_with_options::<T>(&source.text, options())
+        .map_err(|e| Box::new(yaml_finding(&e, source, lang)))
 }
 
 fn yaml_finding(err: &YamlError, source: &SourceFile, lang: Lang) -> Finding {
     let inner = err.without_snippet();
-    let span = inner.location().or_else(|| err.location()).map(Span::from_location);
+    let span = inner
+        .location()
+        .or_else(|| err.location())
+        .map(Span::from_location);
     let (rule, message, help) = describe(inner, lang);
-    let mut f = Finding::new(rule, message).at_opt(span.or(Some(Span { offset: 0, len: 0, line: 1, column: 1 })));
+    let mut f = Finding::new(rule, message).at_opt(span.or(Some(Span {
+        offset: 0,
+        len: 0,
+        line: 1,
+        column: 1,
+    })));
     if let Some(span) = &mut f.span {
         // A zero-length span on a key: widen it to the key so the frame underlines something.
         if span.len == 0 && span.offset < source.text.len() {
             let rest = &source.text[span.offset..];
-            span.len = rest.find([':', '\n', '\r', ',', ']', '}']).unwrap_or(rest.len()).min(80);
+            span.len = rest
+                .find([':', '\n', '\r', ',', ']', '}'])
+                .unwrap_or(rest.len())
+                .min(80);
         }
     }
     if let Some(help) = help {
@@ -124,75 +180,195 @@ fn yaml_finding(err: &YamlError, source: &SourceFile, lang: Lang) -> Finding {
 
 fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
     match err {
-        YamlError::SerdeUnknownField { field, expected, .. } => {
+        YamlError::SerdeUnknownField {
+            field, expected, ..
+        } => {
             let help = match did_you_mean(field, expected.iter().copied()) {
                 Some(best) => msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
-                None => msg!(lang, "các khóa hợp lệ ở đây: {}", "keys allowed here: {}", expected.join(", ")),
+                None => msg!(
+                    lang,
+                    "các khóa hợp lệ ở đây: {}",
+                    "keys allowed here: {}",
+                    expected.join(", ")
+                ),
             };
-            (Rule::Schema, msg!(lang, "khóa không hợp lệ `{field}`", "unknown key `{field}`"), Some(help))
+            (
+                Rule::Schema,
+                msg!(lang, "khóa không hợp lệ `{field}`", "unknown key `{field}`"),
+                Some(help),
+            )
         }
-        YamlError::SerdeUnknownVariant { variant, expected, .. } => {
+        YamlError::SerdeUnknownVariant {
+            variant, expected, ..
+        } => {
             let help = match did_you_mean(variant, expected.iter().copied()) {
-                Some(best) => msg!(lang, "có phải ý bạn là `{best}`? Giá trị hợp lệ: {}", "did you mean `{best}`? Allowed: {}", expected.join(", ")),
-                None => msg!(lang, "giá trị hợp lệ: {}", "allowed values: {}", expected.join(", ")),
+                Some(best) => msg!(
+                    lang,
+                    "có phải ý bạn là `{best}`? Giá trị hợp lệ: {}",
+                    "did you mean `{best}`? Allowed: {}",
+                    expected.join(", ")
+                ),
+                None => msg!(
+                    lang,
+                    "giá trị hợp lệ: {}",
+                    "allowed values: {}",
+                    expected.join(", ")
+                ),
             };
-            (Rule::Schema, msg!(lang, "giá trị không hợp lệ `{variant}`", "unknown value `{variant}`"), Some(help))
+            (
+                Rule::Schema,
+                msg!(
+                    lang,
+                    "giá trị không hợp lệ `{variant}`",
+                    "unknown value `{variant}`"
+                ),
+                Some(help),
+            )
         }
         YamlError::SerdeMissingField { field, .. } => (
             Rule::Schema,
-            msg!(lang, "thiếu khóa bắt buộc `{field}`", "missing required key `{field}`"),
-            Some(msg!(lang, "xem docs/plan-format.md để biết các khóa bắt buộc", "see docs/plan-format.md for the required keys")),
+            msg!(
+                lang,
+                "thiếu khóa bắt buộc `{field}`",
+                "missing required key `{field}`"
+            ),
+            Some(msg!(
+                lang,
+                "xem docs/plan-format.md để biết các khóa bắt buộc",
+                "see docs/plan-format.md for the required keys"
+            )),
         ),
-        YamlError::SerdeInvalidType { unexpected, expected, .. } => (
+        YamlError::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => (
             Rule::Schema,
-            msg!(lang, "sai kiểu: có {}, cần {}", "wrong type: found {}, expected {}", kind_name(unexpected, lang), kind_name(expected, lang)),
+            msg!(
+                lang,
+                "sai kiểu: có {}, cần {}",
+                "wrong type: found {}, expected {}",
+                kind_name(unexpected, lang),
+                kind_name(expected, lang)
+            ),
             None,
         ),
-        YamlError::SerdeInvalidValue { unexpected, expected, .. } => (
+        YamlError::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => (
             Rule::Schema,
-            msg!(lang, "giá trị không hợp lệ: có {}, cần {}", "invalid value: found {}, expected {}", kind_name(unexpected, lang), kind_name(expected, lang)),
+            msg!(
+                lang,
+                "giá trị không hợp lệ: có {}, cần {}",
+                "invalid value: found {}, expected {}",
+                kind_name(unexpected, lang),
+                kind_name(expected, lang)
+            ),
             None,
         ),
-        YamlError::Unexpected { expected, .. } => (Rule::Schema, msg!(lang, "sai kiểu: cần {}", "wrong type: expected {}", kind_name(expected, lang)), None),
-        YamlError::InvalidScalar { ty, .. } => (Rule::Schema, msg!(lang, "sai kiểu: cần {}", "wrong type: expected {}", kind_name(ty, lang)), None),
+        YamlError::Unexpected { expected, .. } => (
+            Rule::Schema,
+            msg!(
+                lang,
+                "sai kiểu: cần {}",
+                "wrong type: expected {}",
+                kind_name(expected, lang)
+            ),
+            None,
+        ),
+        YamlError::InvalidScalar { ty, .. } => (
+            Rule::Schema,
+            msg!(
+                lang,
+                "sai kiểu: cần {}",
+                "wrong type: expected {}",
+                kind_name(ty, lang)
+            ),
+            None,
+        ),
         YamlError::NullIntoString { .. } => (
             Rule::Schema,
             msg!(lang, "giá trị trống", "empty value"),
-            Some(msg!(lang, "hãy điền giá trị, hoặc bỏ khóa này đi", "write a value, or remove the key")),
+            Some(msg!(
+                lang,
+                "hãy điền giá trị, hoặc bỏ khóa này đi",
+                "write a value, or remove the key"
+            )),
         ),
         YamlError::DuplicateMappingKey { key, .. } => (
             Rule::Syntax,
-            msg!(lang, "khóa `{}` bị lặp lại", "duplicate key `{}`", key.as_deref().unwrap_or("?")),
-            Some(msg!(lang, "mỗi khóa chỉ được viết một lần trong cùng một khối", "a key may appear only once in a mapping")),
+            msg!(
+                lang,
+                "khóa `{}` bị lặp lại",
+                "duplicate key `{}`",
+                key.as_deref().unwrap_or("?")
+            ),
+            Some(msg!(
+                lang,
+                "mỗi khóa chỉ được viết một lần trong cùng một khối",
+                "a key may appear only once in a mapping"
+            )),
         ),
         YamlError::Eof { .. } => (
             Rule::Syntax,
             msg!(lang, "tệp trống", "the file is empty"),
-            Some(msg!(lang, "một kế hoạch bắt đầu bằng `kehoach: 1` và khối `plan:`", "a plan starts with `kehoach: 1` and a `plan:` block")),
+            Some(msg!(
+                lang,
+                "một kế hoạch bắt đầu bằng `kehoach: 1` và khối `plan:`",
+                "a plan starts with `kehoach: 1` and a `plan:` block"
+            )),
         ),
         YamlError::MultipleDocuments { .. } => (
             Rule::Syntax,
-            msg!(lang, "tệp chứa nhiều tài liệu YAML (`---`); mỗi tệp chỉ chứa một kế hoạch", "the file holds several YAML documents (`---`); one plan per file"),
+            msg!(
+                lang,
+                "tệp chứa nhiều tài liệu YAML (`---`); mỗi tệp chỉ chứa một kế hoạch",
+                "the file holds several YAML documents (`---`); one plan per file"
+            ),
             None,
         ),
         YamlError::Budget { breach, .. } => (
             Rule::Syntax,
-            msg!(lang, "tài liệu vượt giới hạn an toàn: {:?}", "the document exceeds a safety limit: {:?}", breach),
+            msg!(
+                lang,
+                "tài liệu vượt giới hạn an toàn: {:?}",
+                "the document exceeds a safety limit: {:?}",
+                breach
+            ),
             Some(msg!(
                 lang,
                 "kế hoạch không cần lồng sâu quá {MAX_DEPTH} cấp hay dùng bí danh (alias) hàng loạt; tệp này có thể bị hỏng hoặc độc hại",
                 "no plan nests deeper than {MAX_DEPTH} levels or expands aliases en masse; this file may be corrupt or hostile"
             )),
         ),
-        YamlError::AliasReplayLimitExceeded { .. } | YamlError::AliasExpansionLimitExceeded { .. } | YamlError::AliasReplayStackDepthExceeded { .. } => (
+        YamlError::AliasReplayLimitExceeded { .. }
+        | YamlError::AliasExpansionLimitExceeded { .. }
+        | YamlError::AliasReplayStackDepthExceeded { .. } => (
             Rule::Syntax,
-            msg!(lang, "bí danh (alias) YAML mở rộng quá lớn", "YAML aliases expand too far"),
-            Some(msg!(lang, "tệp này có thể là một \"alias bomb\"; kế hoạch không cần bí danh", "this looks like an alias bomb; plans do not need aliases")),
+            msg!(
+                lang,
+                "bí danh (alias) YAML mở rộng quá lớn",
+                "YAML aliases expand too far"
+            ),
+            Some(msg!(
+                lang,
+                "tệp này có thể là một \"alias bomb\"; kế hoạch không cần bí danh",
+                "this looks like an alias bomb; plans do not need aliases"
+            )),
         ),
         other => {
             let text = other.to_string();
-            let text = text.rsplit_once(" at line ").map_or(text.as_str(), |(m, _)| m).to_string();
-            (Rule::Syntax, msg!(lang, "YAML không hợp lệ: {text}", "invalid YAML: {text}"), None)
+            let text = text
+                .rsplit_once(" at line ")
+                .map_or(text.as_str(), |(m, _)| m)
+                .to_string();
+            (
+                Rule::Syntax,
+                msg!(lang, "YAML không hợp lệ: {text}", "invalid YAML: {text}"),
+                None,
+            )
         }
     }
 }
@@ -201,14 +377,22 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
 fn kind_name(kind: &str, lang: Lang) -> String {
     let k = kind.trim();
     let (vi, en) = match k {
-        "a string" | "string" | "string scalar" | "a string scalar" => ("một chuỗi văn bản", "a string"),
-        "u32" | "u64" | "i32" | "i64" | "an integer" | "integer" => ("một số nguyên", "a whole number"),
+        "a string" | "string" | "string scalar" | "a string scalar" => {
+            ("một chuỗi văn bản", "a string")
+        }
+        "u32" | "u64" | "i32" | "i64" | "an integer" | "integer" => {
+            ("một số nguyên", "a whole number")
+        }
         "a sequence" | "sequence" => ("một danh sách (- ...)", "a list (- ...)"),
-        "a map" | "map" | "mapping" | "a mapping" => ("một khối khóa: giá trị", "a block of key: value pairs"),
+        "a map" | "map" | "mapping" | "a mapping" => {
+            ("một khối khóa: giá trị", "a block of key: value pairs")
+        }
         "a boolean" | "bool" | "boolean" => ("true/false", "true/false"),
         "a floating point" | "f64" | "float" => ("một số", "a number"),
         _ if k.starts_with("struct ") => ("một khối khóa: giá trị", "a block of key: value pairs"),
-        _ if k.starts_with("a sequence") || k.starts_with("sequence") => ("một danh sách (- ...)", "a list (- ...)"),
+        _ if k.starts_with("a sequence") || k.starts_with("sequence") => {
+            ("một danh sách (- ...)", "a list (- ...)")
+        }
         _ if k.starts_with("integer") => ("một số nguyên", "a whole number"),
         _ if k.starts_with("string") => ("một chuỗi văn bản", "a string"),
         _ => return k.to_string(),
@@ -217,13 +401,16 @@ fn kind_name(kind: &str, lang: Lang) -> String {
 }
 
 /// Loads any YAML-backed type from a path, for reference data files given by the user.
-pub fn load_file<T: DeserializeOwned>(path: &Path, lang: Lang) -> Result<(SourceFile, T), LoadFailure> {
+pub fn load_file<T: DeserializeOwned>(
+    path: &Path,
+    lang: Lang,
+) -> Result<(SourceFile, T), LoadFailure> {
     match read_source(path, lang) {
         Err(u) => Err(LoadFailure::Unreadable(u)),
-        Ok(Err((src, f))) => Err(LoadFailure::Invalid(Box::new(src), Box::new(f))),
+        Ok(Err(b)) => Err(LoadFailure::Invalid(Box::new(b.0), Box::new(b.1))),
         Ok(Ok(src)) => match parse::<T>(&src, lang) {
             Ok(v) => Ok((src, v)),
-            Err(f) => Err(LoadFailure::Invalid(Box::new(src), Box::new(f))),
+            Err(f) => Err(LoadFailure::Invalid(Box::new(src), f)),
         },
     }
 }

@@ -23,21 +23,27 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(|f| f.level == crate::rules::Level::Error)
+        self.findings
+            .iter()
+            .any(|f| f.level == crate::rules::Level::Error)
     }
 }
 
 pub fn load_source<'r>(source: SourceFile, reference: &'r Reference, lang: Lang) -> Loaded<'r> {
     match load::parse::<PlanFile>(&source, lang) {
         Ok(doc) => Loaded::Compiled(Box::new(compile::compile(source, doc, reference, lang))),
-        Err(f) => Loaded::Failed(source, Box::new(f)),
+        Err(f) => Loaded::Failed(source, f),
     }
 }
 
-pub fn read_plan<'r>(path: &Path, reference: &'r Reference, lang: Lang) -> Result<Loaded<'r>, Unreadable> {
+pub fn read_plan<'r>(
+    path: &Path,
+    reference: &'r Reference,
+    lang: Lang,
+) -> Result<Loaded<'r>, Unreadable> {
     Ok(match load::read_source(path, lang)? {
         Ok(source) => load_source(source, reference, lang),
-        Err((source, f)) => Loaded::Failed(source, Box::new(f)),
+        Err(b) => Loaded::Failed(b.0, Box::new(b.1)),
     })
 }
 
@@ -45,8 +51,14 @@ pub fn check_loaded(loaded: Loaded<'_>, lang: Lang) -> FileReport {
     match loaded {
         Loaded::Compiled(plan) => {
             let findings = check::run(&plan, lang);
-            FileReport { source: plan.source, findings }
+            FileReport {
+                source: plan.source,
+                findings,
+            }
         }
-        Loaded::Failed(source, f) => FileReport { source, findings: vec![*f] },
+        Loaded::Failed(source, f) => FileReport {
+            source,
+            findings: vec![*f],
+        },
     }
 }

@@ -9,6 +9,23 @@ pub struct SourceFile {
     pub text: Arc<str>,
 }
 
+impl SourceFile {
+    /// The span of a top-level key (`indicators:` written at column 1), for findings about a
+    /// whole section. serde-saphyr locates a block at its first child; people look for the key.
+    pub fn top_level_key(&self, key: &str) -> Option<Span> {
+        let mut offset = 0;
+        for line in self.text.split_inclusive('\n') {
+            if let Some(rest) = line.strip_prefix(key)
+                && rest.trim_start().starts_with(':')
+            {
+                return Some(Span::at_offset(&self.text, offset, key.len()));
+            }
+            offset += line.len();
+        }
+        None
+    }
+}
+
 /// A located value: byte range for code frames, 1-based line and column for machines.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Span {
@@ -34,8 +51,14 @@ impl Span {
         let offset = offset.min(text.len());
         let before = &text.as_bytes()[..offset];
         let line = before.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() as u32 + 1;
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |p| p + 1);
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count() as u32
+            + 1;
         Span {
             offset,
             len,

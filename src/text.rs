@@ -13,6 +13,15 @@ const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{3
 /// ("Hoà"/"Hòa", "Uỷ"/"Ủy"), case, dash kinds, spacing around punctuation and "&".
 /// Not for display.
 pub fn match_key(s: &str) -> String {
+    key(s, true)
+}
+
+/// Like [`match_key`] but keeps commas, for text where a comma is a decimal mark (targets).
+pub fn fold(s: &str) -> String {
+    key(s, false)
+}
+
+fn key(s: &str, comma_is_dash: bool) -> String {
     let mut out = String::with_capacity(s.len());
     // Tone marks are moved to the end of their syllable, so "hoà" and "hòa" agree; the
     // vowel-quality marks (circumflex, breve, horn) stay where they are.
@@ -23,7 +32,10 @@ pub fn match_key(s: &str) -> String {
     };
     for c in s.nfd().flat_map(char::to_lowercase) {
         let c = match c {
+            // Dashes of every kind, and the comma some texts write in the same place
+            // ("Lao động - Thương binh" / "Lao động, Thương binh").
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            ',' if comma_is_dash => '-',
             '\u{a0}' | '\t' | '\n' | '\r' => ' ',
             _ => c,
         };
@@ -47,14 +59,20 @@ pub fn match_key(s: &str) -> String {
             continue;
         }
         let joins = matches!(c, '-' | '&' | ',' | '.' | '/' | '(' | ')');
-        if pending_space && !joins && !key.is_empty() && !key.ends_with(['-', '&', ',', '.', '/', '(']) {
+        if pending_space
+            && !joins
+            && !key.is_empty()
+            && !key.ends_with(['-', '&', ',', '.', '/', '('])
+        {
             key.push(' ');
         }
         pending_space = false;
         key.push(c);
         let _ = chars.peek();
     }
-    key.trim_matches(|c: char| c == ' ' || c == '.' || c == ',' || c == ';').nfc().collect()
+    key.trim_matches(|c: char| c == ' ' || c == '.' || c == ',' || c == ';')
+        .nfc()
+        .collect()
 }
 
 /// Parses a number in Vietnamese notation: "." groups thousands, "," is the decimal mark
@@ -72,7 +90,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
         && normalised.chars().all(|c| c.is_ascii_digit() || c == '.')
         && normalised.starts_with(|c: char| c.is_ascii_digit())
         && normalised.matches('.').count() <= 1;
-    if well_formed { normalised.parse().ok() } else { None }
+    if well_formed {
+        normalised.parse().ok()
+    } else {
+        None
+    }
 }
 
 /// Formats a number the Vietnamese way ("25.000", "2,5").
@@ -84,7 +106,7 @@ pub fn format_number(v: f64) -> String {
     let digits = int.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

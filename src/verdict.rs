@@ -107,55 +107,122 @@ fn strict(c: Cmp) -> bool {
 }
 
 /// One plan target against one national target.
-pub fn compare(national: &Target, plan: &Target, denominator: Option<f64>) -> (Verdict, Option<Incomparable>, Option<f64>) {
+pub fn compare(
+    national: &Target,
+    plan: &Target,
+    denominator: Option<f64>,
+) -> (Verdict, Option<Incomparable>, Option<f64>) {
     use Target::*;
     match (*national, *plan) {
-        (Percent { cmp: nc, value: nv }, Percent { cmp: pc, value: pv }) => (floors((nv, strict(nc)), (pv, strict(pc))), None, None),
+        (Percent { cmp: nc, value: nv }, Percent { cmp: pc, value: pv }) => {
+            (floors((nv, strict(nc)), (pv, strict(pc))), None, None)
+        }
         (Percent { cmp: nc, value: nv }, Count { cmp: pc, value: pv }) => match denominator {
             Some(d) => {
                 let pct = pv / d * 100.0;
                 (floors((nv, strict(nc)), (pct, strict(pc))), None, Some(pct))
             }
-            None => (Verdict::NotComparable, Some(Incomparable::NoDenominator), None),
+            None => (
+                Verdict::NotComparable,
+                Some(Incomparable::NoDenominator),
+                None,
+            ),
         },
-        (Count { cmp: nc, value: nv }, Count { cmp: pc, value: pv }) => (floors((nv, strict(nc)), (pv, strict(pc))), None, None),
-        (Growth { min: nmin, max: nmax }, Growth { min: pmin, max: pmax }) => {
+        (Count { cmp: nc, value: nv }, Count { cmp: pc, value: pv }) => {
+            (floors((nv, strict(nc)), (pv, strict(pc))), None, None)
+        }
+        (
+            Growth {
+                min: nmin,
+                max: nmax,
+            },
+            Growth {
+                min: pmin,
+                max: pmax,
+            },
+        ) => {
             let v = floors((nmin, false), (pmin, false));
-            let v = if v == Verdict::Equal { floors((nmax, false), (pmax, false)) } else { v };
+            let v = if v == Verdict::Equal {
+                floors((nmax, false), (pmax, false))
+            } else {
+                v
+            };
             (v, None, None)
         }
-        (Frequency { times: nt, per: np }, Frequency { times: pt, per: pp }) => (floors((nt * np.per_month(), false), (pt * pp.per_month(), false)), None, None),
-        _ => (Verdict::NotComparable, Some(Incomparable::DifferentMeasure), None),
+        (Frequency { times: nt, per: np }, Frequency { times: pt, per: pp }) => (
+            floors((nt * np.per_month(), false), (pt * pp.per_month(), false)),
+            None,
+            None,
+        ),
+        _ => (
+            Verdict::NotComparable,
+            Some(Incomparable::DifferentMeasure),
+            None,
+        ),
     }
 }
 
 /// The plan's indicator against the national one, level by level.
 pub fn judge<'a>(national: &NationalIndicator, plan: &'a CompiledIndicator) -> Judgement<'a> {
     if national.binds == Binds::National {
-        return Judgement { verdict: Verdict::Aggregate, parts: Vec::new() };
+        return Judgement {
+            verdict: Verdict::Aggregate,
+            parts: Vec::new(),
+        };
     }
     let mut parts = Vec::new();
     for (level, nt) in &national.targets {
         let candidates: Vec<&PlanTarget> = match level {
-            Some(l) => plan.targets.iter().filter(|t| t.level == Some(*l)).chain(plan.targets.iter().filter(|t| t.level.is_none())).take(1).collect(),
+            Some(l) => plan
+                .targets
+                .iter()
+                .filter(|t| t.level == Some(*l))
+                .chain(plan.targets.iter().filter(|t| t.level.is_none()))
+                .take(1)
+                .collect(),
             None => plan.targets.iter().collect(),
         };
         if candidates.is_empty() {
-            parts.push(Part { level: *level, national: *nt, plan: None, as_percent: None, verdict: Verdict::Missing, incomparable: None });
+            parts.push(Part {
+                level: *level,
+                national: *nt,
+                plan: None,
+                as_percent: None,
+                verdict: Verdict::Missing,
+                incomparable: None,
+            });
         }
         for pt in candidates {
             let (verdict, incomparable, as_percent) = compare(nt, &pt.target, plan.denominator);
-            parts.push(Part { level: level.or(pt.level), national: *nt, plan: Some(pt), as_percent, verdict, incomparable });
+            parts.push(Part {
+                level: level.or(pt.level),
+                national: *nt,
+                plan: Some(pt),
+                as_percent,
+                verdict,
+                incomparable,
+            });
         }
     }
     let any = |v: Verdict| parts.iter().any(|p| p.verdict == v);
-    let verdict = [Verdict::Weaker, Verdict::NotComparable, Verdict::Missing, Verdict::Stronger].into_iter().find(|v| any(*v)).unwrap_or(Verdict::Equal);
+    let verdict = [
+        Verdict::Weaker,
+        Verdict::NotComparable,
+        Verdict::Missing,
+        Verdict::Stronger,
+    ]
+    .into_iter()
+    .find(|v| any(*v))
+    .unwrap_or(Verdict::Equal);
     Judgement { verdict, parts }
 }
 
 /// Targets in compact notation, levels named where the targets carry one:
 /// "≥ 70%" or "tỉnh ≥ 70%; huyện ≥ 50%; xã ≥ 50%".
-pub fn display_targets<'t>(targets: impl Iterator<Item = (Option<Level>, &'t Target)>, lang: Lang) -> String {
+pub fn display_targets<'t>(
+    targets: impl Iterator<Item = (Option<Level>, &'t Target)>,
+    lang: Lang,
+) -> String {
     targets
         .map(|(level, t)| match level {
             None => t.display(lang),

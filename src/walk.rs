@@ -32,7 +32,13 @@ pub fn inputs(paths: &[PathBuf], exclude: &dyn Fn(&Path) -> bool, lang: Lang) ->
     out
 }
 
-fn walk_dir(dir: &Path, seen: &mut HashSet<PathBuf>, exclude: &dyn Fn(&Path) -> bool, lang: Lang, out: &mut Vec<Input>) {
+fn walk_dir(
+    dir: &Path,
+    seen: &mut HashSet<PathBuf>,
+    exclude: &dyn Fn(&Path) -> bool,
+    lang: Lang,
+    out: &mut Vec<Input>,
+) {
     let canonical = match dir.canonicalize() {
         Ok(c) => c,
         Err(e) => {
@@ -41,7 +47,14 @@ fn walk_dir(dir: &Path, seen: &mut HashSet<PathBuf>, exclude: &dyn Fn(&Path) -> 
         }
     };
     if !seen.insert(canonical) {
-        out.push(Input::Broken(dir.to_path_buf(), msg!(lang, "vòng lặp liên kết tượng trưng (symlink), bỏ qua", "symbolic link loop, skipped")));
+        out.push(Input::Broken(
+            dir.to_path_buf(),
+            msg!(
+                lang,
+                "vòng lặp liên kết tượng trưng (symlink), bỏ qua",
+                "symbolic link loop, skipped"
+            ),
+        ));
         return;
     }
     let entries = match std::fs::read_dir(dir) {
@@ -54,14 +67,19 @@ fn walk_dir(dir: &Path, seen: &mut HashSet<PathBuf>, exclude: &dyn Fn(&Path) -> 
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        if exclude(&p) || p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+        if exclude(&p)
+            || p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
             continue;
         }
         match std::fs::metadata(&p) {
             Ok(m) if m.is_dir() => walk_dir(&p, seen, exclude, lang, out),
             Ok(_) if is_yaml(&p) => out.push(Input::File(p)),
             Ok(_) => {}
-            Err(e) if is_yaml(&p) || e.raw_os_error() == Some(40) => out.push(Input::Broken(p, describe_io(&e, lang))),
+            Err(e) if is_yaml(&p) || e.raw_os_error() == Some(40) => {
+                out.push(Input::Broken(p, describe_io(&e, lang)))
+            }
             Err(_) => {}
         }
     }
@@ -74,8 +92,14 @@ fn is_yaml(p: &Path) -> bool {
 fn describe_io(e: &std::io::Error, lang: Lang) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => msg!(lang, "không tồn tại", "does not exist"),
-        std::io::ErrorKind::PermissionDenied => msg!(lang, "không có quyền đọc", "permission denied"),
-        _ if e.raw_os_error() == Some(40) => msg!(lang, "vòng lặp liên kết tượng trưng (symlink)", "symbolic link loop"),
+        std::io::ErrorKind::PermissionDenied => {
+            msg!(lang, "không có quyền đọc", "permission denied")
+        }
+        _ if e.raw_os_error() == Some(40) => msg!(
+            lang,
+            "vòng lặp liên kết tượng trưng (symlink)",
+            "symbolic link loop"
+        ),
         _ => e.to_string(),
     }
 }

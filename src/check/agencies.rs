@@ -15,7 +15,12 @@ pub fn same_or_predecessor(plan: &CompiledPlan, a: &Agency, target: &Agency) -> 
     for _ in 0..8 {
         match cur {
             Some(c) if c.id == target.id => return true,
-            Some(c) => cur = c.successor.as_deref().and_then(|s| plan.reference.agencies.get(s)),
+            Some(c) => {
+                cur = c
+                    .successor
+                    .as_deref()
+                    .and_then(|s| plan.reference.agencies.get(s))
+            }
             None => return false,
         }
     }
@@ -23,14 +28,36 @@ pub fn same_or_predecessor(plan: &CompiledPlan, a: &Agency, target: &Agency) -> 
 }
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
-    let Some(programme) = plan.programme else { return };
+    let Some(programme) = plan.programme else {
+        return;
+    };
     let registry = &plan.reference.agencies;
-    let section = plan.doc.responsibilities.as_ref().map_or(Span::from_location(plan.doc.plan.referenced), |r| Span::from_location(r.referenced));
+    let section = plan
+        .source
+        .top_level_key("responsibilities")
+        .or_else(|| plan.source.top_level_key("plan"))
+        .unwrap_or(Span::from_location(plan.doc.plan.referenced));
 
-    let expected_lead = programme.agencies.iter().find(|r| r.requirement == Requirement::Lead).and_then(|r| registry.in_force_on(&r.agency, plan.date));
-    let leads: Vec<_> = plan.agencies.iter().filter(|a| a.role == Role::Lead).collect();
+    let expected_lead = programme
+        .agencies
+        .iter()
+        .find(|r| r.requirement == Requirement::Lead)
+        .and_then(|r| registry.in_force_on(&r.agency, plan.date));
+    let leads: Vec<_> = plan
+        .agencies
+        .iter()
+        .filter(|a| a.role == Role::Lead)
+        .collect();
     if leads.is_empty() {
-        let mut f = Finding::new(Rule::NoLeadAgency, msg!(lang, "không có cơ quan chủ trì (`role: lead`)", "no agency leads the plan (`role: lead`)")).at(section);
+        let mut f = Finding::new(
+            Rule::NoLeadAgency,
+            msg!(
+                lang,
+                "không có cơ quan chủ trì (`role: lead`)",
+                "no agency leads the plan (`role: lead`)"
+            ),
+        )
+        .at(section);
         if let Some(e) = expected_lead {
             f = f.help(msg!(
                 lang,
@@ -42,13 +69,21 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         }
         out.push(f);
     } else if let Some(e) = expected_lead {
-        let matches = leads.iter().any(|l| l.agency.is_some_and(|a| same_or_predecessor(plan, a, e)));
+        let matches = leads
+            .iter()
+            .any(|l| l.agency.is_some_and(|a| same_or_predecessor(plan, a, e)));
         if !matches && leads.iter().all(|l| l.agency.is_some()) {
             let l = leads[0];
             out.push(
                 Finding::new(
                     Rule::NoLeadAgency,
-                    msg!(lang, "cơ quan chủ trì là {}, không phải {}", "{} leads the plan, not {}", l.name, e.name(lang)),
+                    msg!(
+                        lang,
+                        "cơ quan chủ trì là {}, không phải {}",
+                        "{} leads the plan, not {}",
+                        l.name,
+                        e.name(lang)
+                    ),
                 )
                 .at(l.role_span.unwrap_or(l.span))
                 .agency(&l.name)
@@ -64,10 +99,21 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         }
     }
 
-    let has_border_or_coast = plan.province.map(|p| plan.reference.provinces.has_border_or_coast(p, plan.date));
+    let has_border_or_coast = plan
+        .province
+        .map(|p| plan.reference.provinces.has_border_or_coast(p, plan.date));
     for req in &programme.agencies {
-        let Some(expected) = registry.in_force_on(&req.agency, plan.date) else { continue };
-        let named = plan.agencies.iter().filter(|a| a.agency.is_some_and(|x| same_or_predecessor(plan, x, expected))).collect::<Vec<_>>();
+        let Some(expected) = registry.in_force_on(&req.agency, plan.date) else {
+            continue;
+        };
+        let named = plan
+            .agencies
+            .iter()
+            .filter(|a| {
+                a.agency
+                    .is_some_and(|x| same_or_predecessor(plan, x, expected))
+            })
+            .collect::<Vec<_>>();
         let required = match req.requirement {
             Requirement::Lead | Requirement::Required => true,
             Requirement::Conditional => has_border_or_coast == Some(true),
@@ -90,7 +136,17 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             }
         }
         if required && named.is_empty() {
-            let mut f = Finding::new(Rule::MissingAgency, msg!(lang, "chưa giao nhiệm vụ cho {}", "no task for {}", expected.name(lang))).at(section).agency(&expected.name);
+            let mut f = Finding::new(
+                Rule::MissingAgency,
+                msg!(
+                    lang,
+                    "chưa giao nhiệm vụ cho {}",
+                    "no task for {}",
+                    expected.name(lang)
+                ),
+            )
+            .at(section)
+            .agency(&expected.name);
             if let Some(clause) = &req.clause {
                 f = f.help(msg!(lang, "{} ({})", "{} ({})", programme.id, clause));
             }

@@ -12,19 +12,37 @@ use crate::verdict::{Incomparable, Verdict, judge, short_level};
 
 /// "1629/QĐ-TTg, Điều 1 ...: “Ít nhất 70% ...”": the national wording and where it stands.
 pub fn national_help(p: &Programme, n: &NationalIndicator, lang: Lang) -> String {
-    msg!(lang, "{} ({}): “{}”", "{} ({}): “{}”", p.id, n.clause, n.text(lang))
+    // The official wording is Vietnamese; English readers get the gloss after it.
+    match lang {
+        Lang::Vi => format!("{} ({}): “{}”", p.id, n.clause, n.text),
+        Lang::En => format!("{} ({}): “{}” ({})", p.id, n.clause, n.text, n.text_en),
+    }
 }
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
-    let Some(programme) = plan.programme else { return };
-    let fallback = plan.doc.indicators.as_ref().map_or(Span::from_location(plan.doc.plan.referenced), |i| Span::from_location(i.referenced));
+    let Some(programme) = plan.programme else {
+        return;
+    };
+    let fallback = plan
+        .source
+        .top_level_key("indicators")
+        .or_else(|| plan.source.top_level_key("plan"))
+        .unwrap_or(Span::from_location(plan.doc.plan.referenced));
     let mut found = Vec::new();
     for n in &programme.indicators {
-        let Some(ind) = plan.indicators.iter().find(|i| i.national.is_some_and(|x| x.id == n.id)) else {
+        let Some(ind) = plan
+            .indicators
+            .iter()
+            .find(|i| i.national.is_some_and(|x| x.id == n.id))
+        else {
             if n.binds == Binds::National {
                 continue;
             }
-            let parts: Vec<_> = plan.indicators.iter().filter(|i| i.part_of.as_deref() == Some(n.id.as_str())).collect();
+            let parts: Vec<_> = plan
+                .indicators
+                .iter()
+                .filter(|i| i.part_of.as_deref() == Some(n.id.as_str()))
+                .collect();
             if let Some(first) = parts.first() {
                 found.push(
                     Finding::new(
@@ -45,17 +63,26 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 continue;
             }
             found.push(
-                Finding::new(Rule::MissingIndicator, msg!(lang, "thiếu chỉ tiêu {} ({})", "missing indicator {} ({})", n.id, n.short(lang)))
-                    .at(fallback)
-                    .indicator(&n.id)
-                    .help(msg!(
+                Finding::new(
+                    Rule::MissingIndicator,
+                    msg!(
                         lang,
-                        "chương trình yêu cầu {} — {}. Thêm `- ref: {}` với `target:`",
-                        "the programme asks for {} — {}. Add `- ref: {}` with a `target:`",
-                        n.target_display(lang),
-                        national_help(programme, n, lang),
-                        n.id
-                    )),
+                        "thiếu chỉ tiêu {} ({})",
+                        "missing indicator {} ({})",
+                        n.id,
+                        n.short(lang)
+                    ),
+                )
+                .at(fallback)
+                .indicator(&n.id)
+                .help(msg!(
+                    lang,
+                    "chương trình yêu cầu {} — {}. Thêm `- ref: {}` với `target:`",
+                    "the programme asks for {} — {}. Add `- ref: {}` with a `target:`",
+                    n.target_display(lang),
+                    national_help(programme, n, lang),
+                    n.id
+                )),
             );
             continue;
         };
@@ -65,7 +92,11 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
                     let Some(pt) = part.plan else { continue };
                     let shown = match part.as_percent {
-                        Some(pct) => format!("{} (= {}%)", pt.written, format_number((pct * 100.0).round() / 100.0)),
+                        Some(pct) => format!(
+                            "{} (= {}%)",
+                            pt.written,
+                            format_number((pct * 100.0).round() / 100.0)
+                        ),
                         None => pt.written.clone(),
                     };
                     let at_level = level_suffix(part.level, lang);
@@ -83,7 +114,12 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                             ),
                         )
                         .at(pt.span)
-                        .label(msg!(lang, "thấp hơn {} của chương trình", "below the programme's {}", part.national.display(lang)))
+                        .label(msg!(
+                            lang,
+                            "thấp hơn {} của chương trình",
+                            "below the programme's {}",
+                            part.national.display(lang)
+                        ))
                         .indicator(&n.id)
                         .help(national_help(programme, n, lang)),
                     );
@@ -112,20 +148,43 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     ),
                 };
                 found.push(
-                    Finding::new(Rule::NotComparable, msg!(lang, "{}: không so sánh được với chỉ tiêu quốc gia", "{}: cannot be compared with the national target", n.id))
-                        .at(pt.span)
-                        .label(why)
-                        .indicator(&n.id)
-                        .help(national_help(programme, n, lang)),
+                    Finding::new(
+                        Rule::NotComparable,
+                        msg!(
+                            lang,
+                            "{}: không so sánh được với chỉ tiêu quốc gia",
+                            "{}: cannot be compared with the national target",
+                            n.id
+                        ),
+                    )
+                    .at(pt.span)
+                    .label(why)
+                    .indicator(&n.id)
+                    .help(national_help(programme, n, lang)),
                 );
             }
             Verdict::Missing => {
-                let levels: Vec<&str> = j.parts.iter().filter(|p| p.verdict == Verdict::Missing).filter_map(|p| p.level).map(|l| short_level(l, lang)).collect();
+                let levels: Vec<&str> = j
+                    .parts
+                    .iter()
+                    .filter(|p| p.verdict == Verdict::Missing)
+                    .filter_map(|p| p.level)
+                    .map(|l| short_level(l, lang))
+                    .collect();
                 found.push(
-                    Finding::new(Rule::MissingIndicator, msg!(lang, "{}: chưa có chỉ tiêu cho cấp {}", "{}: no target for the {} level", n.id, levels.join(", ")))
-                        .at(ind.key_span)
-                        .indicator(&n.id)
-                        .help(national_help(programme, n, lang)),
+                    Finding::new(
+                        Rule::MissingIndicator,
+                        msg!(
+                            lang,
+                            "{}: chưa có chỉ tiêu cho cấp {}",
+                            "{}: no target for the {} level",
+                            n.id,
+                            levels.join(", ")
+                        ),
+                    )
+                    .at(ind.key_span)
+                    .indicator(&n.id)
+                    .help(national_help(programme, n, lang)),
                 );
             }
             _ => {}
@@ -136,14 +195,22 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         // draft falls below it, but nothing here binds the plan.
         for f in &mut found {
             f.level = Level::Note;
-            f.message = msg!(lang, "[tham khảo {}] {}", "[reference: {}] {}", programme.id, f.message);
+            f.message = msg!(
+                lang,
+                "[tham khảo {}] {}",
+                "[reference: {}] {}",
+                programme.id,
+                f.message
+            );
         }
     }
     out.extend(found);
 }
 
 fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {
-    level.map(|l| format!(" ({})", l.name(lang))).unwrap_or_default()
+    level
+        .map(|l| format!(" ({})", l.name(lang)))
+        .unwrap_or_default()
 }
 
 fn measure_name(m: &str, lang: Lang) -> &'static str {

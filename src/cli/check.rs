@@ -33,7 +33,7 @@ pub enum Format {
 }
 
 enum Sink {
-    Human(crate::report::human::Human),
+    Human(Box<crate::report::human::Human>),
     Json(JsonWriter<std::io::BufWriter<std::io::Stdout>>),
 }
 
@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     let lang = ctx.lang;
     let inputs = walk::inputs(&args.paths, &|_| false, lang);
     let mut sink = match args.format {
-        Format::Human => Sink::Human(ctx.human()),
+        Format::Human => Sink::Human(Box::new(ctx.human())),
         Format::Json => match JsonWriter::start(std::io::BufWriter::new(std::io::stdout())) {
             Ok(w) => Sink::Json(w),
             Err(_) => return 2,
@@ -89,7 +89,11 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
 }
 
 fn no_files(lang: Lang) -> String {
-    msg!(lang, "kehoach: không tìm thấy tệp kế hoạch nào (*.yaml, *.yml)", "kehoach: no plan files found (*.yaml, *.yml)")
+    msg!(
+        lang,
+        "kehoach: không tìm thấy tệp kế hoạch nào (*.yaml, *.yml)",
+        "kehoach: no plan files found (*.yaml, *.yml)"
+    )
 }
 
 fn check_input(input: &Input, ctx: &Context) -> Result<FileReport, (String, String)> {
@@ -98,7 +102,8 @@ fn check_input(input: &Input, ctx: &Context) -> Result<FileReport, (String, Stri
         Input::File(p) => p.clone(),
         Input::Broken(p, why) => return Err((p.display().to_string(), why.clone())),
     };
-    let loaded = pipeline::read_plan(&path, ctx.reference, ctx.lang).map_err(|u| (u.name, u.reason))?;
+    let loaded =
+        pipeline::read_plan(&path, ctx.reference, ctx.lang).map_err(|u| (u.name, u.reason))?;
     Ok(pipeline::check_loaded(loaded, ctx.lang))
 }
 

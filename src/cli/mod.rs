@@ -66,9 +66,16 @@ impl Context {
         let color = match g.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal(),
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stderr().is_terminal()
+            }
         };
-        let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(100);
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .filter(|w| *w >= 40)
+            .unwrap_or(100);
         let reference: &'static Reference = match &g.programme {
             None => Reference::bundled(),
             Some(path) => match Reference::with_programme(path, lang) {
@@ -79,7 +86,12 @@ impl Context {
                 }
             },
         };
-        Ok(Context { lang, color, width, reference })
+        Ok(Context {
+            lang,
+            color,
+            width,
+            reference,
+        })
     }
 
     pub fn human(&self) -> crate::report::human::Human {

@@ -96,9 +96,7 @@ pub struct IndicatorEntry {
     #[serde(default)]
     pub part_of: Option<S<String>>,
     #[serde(default)]
-    pub target: Option<S<String>>,
-    #[serde(default)]
-    pub levels: Option<S<Levels>>,
+    pub target: Option<S<TargetField>>,
     #[serde(default)]
     pub unit: Option<String>,
     #[serde(default)]
@@ -111,15 +109,49 @@ pub struct IndicatorEntry {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Levels {
-    #[serde(default)]
-    pub province: Option<S<String>>,
-    #[serde(default)]
-    pub district: Option<S<String>>,
-    #[serde(default)]
-    pub commune: Option<S<String>>,
+/// `target:` is a scalar ("> 70%", 25.000) or a map of levels to scalars.
+#[derive(Debug)]
+pub enum TargetField {
+    Text(String),
+    /// A plain YAML number. Its text is taken from the source through the span, because YAML
+    /// reads `25.000` as 25.0 where a Vietnamese writer means twenty-five thousand.
+    Number,
+    ByLevel(Vec<(S<String>, S<String>)>),
+}
+
+impl<'de> Deserialize<'de> for TargetField {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = TargetField;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a target (\"> 70%\") or a map of levels (province, district, commune)")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<TargetField, E> {
+                Ok(TargetField::Text(v.to_string()))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<TargetField, E> {
+                Ok(TargetField::Number)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<TargetField, E> {
+                Ok(TargetField::Number)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<TargetField, E> {
+                Ok(TargetField::Number)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TargetField, A::Error> {
+                let mut levels = Vec::new();
+                while let Some(k) = map.next_key::<S<String>>()? {
+                    levels.push((k, map.next_value::<S<String>>()?));
+                }
+                Ok(TargetField::ByLevel(levels))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,7 +2,7 @@
 //! "25.000 người") parsed into a measure, a comparator and numbers.
 
 use crate::i18n::Lang;
-use crate::text::{format_number, match_key, parse_number};
+use crate::text::{fold as match_key, format_number, parse_number};
 use serde::Serialize;
 
 /// How the plan's number bounds the result. Every target here is a floor ("at least"):
@@ -154,9 +154,8 @@ impl Target {
             .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
             .unwrap_or(rest.len());
         let (num, unit) = rest.split_at(num_end);
-        let value = parse_number(num).or_else(|| word_number(unit.split(' ').next().unwrap_or("")).filter(|_| num.is_empty()));
-        match value {
-            Some(value) if num.is_empty() || !unit.trim_start().starts_with('%') => Ok(Target::Count {
+        match parse_number(num) {
+            Some(value) if unit.is_empty() || unit.starts_with(' ') => Ok(Target::Count {
                 cmp: cmp.unwrap_or(Cmp::AtLeast),
                 value,
             }),
@@ -167,8 +166,19 @@ impl Target {
     /// Why this target cannot be met, if it cannot (above 100%, an empty range, never).
     pub fn impossibility(&self, lang: Lang) -> Option<String> {
         match *self {
-            Target::Percent { cmp: Cmp::Above, value } if value >= 100.0 => Some(crate::msg!(lang, "không thể vượt quá 100%", "nothing can exceed 100%")),
-            Target::Percent { value, .. } if value > 100.0 => Some(crate::msg!(lang, "một tỷ lệ không thể lớn hơn 100%", "a share cannot be larger than 100%")),
+            Target::Percent {
+                cmp: Cmp::Above,
+                value,
+            } if value >= 100.0 => Some(crate::msg!(
+                lang,
+                "không thể vượt quá 100%",
+                "nothing can exceed 100%"
+            )),
+            Target::Percent { value, .. } if value > 100.0 => Some(crate::msg!(
+                lang,
+                "một tỷ lệ không thể lớn hơn 100%",
+                "a share cannot be larger than 100%"
+            )),
             Target::Growth { min, max } if min > max => Some(crate::msg!(
                 lang,
                 "khoảng rỗng: cận dưới {} lớn hơn cận trên {}",
@@ -176,7 +186,11 @@ impl Target {
                 format_number(min),
                 format_number(max)
             )),
-            Target::Frequency { times, .. } if times <= 0.0 => Some(crate::msg!(lang, "tần suất phải lớn hơn 0", "a frequency must be above zero")),
+            Target::Frequency { times, .. } if times <= 0.0 => Some(crate::msg!(
+                lang,
+                "tần suất phải lớn hơn 0",
+                "a frequency must be above zero"
+            )),
             _ => None,
         }
     }
@@ -191,9 +205,18 @@ impl Target {
         match *self {
             Target::Percent { value, .. } if value >= 100.0 => format!("{}%", format_number(value)),
             Target::Percent { cmp, value } => format!("{}{}%", sym(cmp), format_number(value)),
-            Target::Growth { min, max } if min == max => format!("+{}%/{}", format_number(min), Per::Year.word(lang)),
-            Target::Growth { min, max } => format!("+{}–{}%/{}", format_number(min), format_number(max), Per::Year.word(lang)),
-            Target::Frequency { times, per } => format!("≥ {}/{}", format_number(times), per.word(lang)),
+            Target::Growth { min, max } if min == max => {
+                format!("+{}%/{}", format_number(min), Per::Year.word(lang))
+            }
+            Target::Growth { min, max } => format!(
+                "+{}–{}%/{}",
+                format_number(min),
+                format_number(max),
+                Per::Year.word(lang)
+            ),
+            Target::Frequency { times, per } => {
+                format!("≥ {}/{}", format_number(times), per.word(lang))
+            }
             Target::Count { cmp, value } => format!("{}{}", sym(cmp), format_number(value)),
         }
     }
@@ -203,15 +226,40 @@ impl Target {
     pub fn vietnamese_phrase(&self) -> String {
         match *self {
             Target::Percent { value, .. } if value >= 100.0 => "100%".to_string(),
-            Target::Percent { cmp: Cmp::AtLeast, value } => format!("Ít nhất {}%", format_number(value)),
-            Target::Percent { cmp: Cmp::Above, value } => format!("Trên {}%", format_number(value)),
-            Target::Percent { cmp: Cmp::Exactly, value } => format!("{}%", format_number(value)),
-            Target::Growth { min, max } if min == max => format!("Tăng {}%/năm", format_number(min)),
-            Target::Growth { min, max } => format!("Tăng {} - {}%/năm", format_number(min), format_number(max)),
-            Target::Frequency { times, per } if times == 1.0 => format!("ít nhất một {} một lần", per.word(Lang::Vi)),
-            Target::Frequency { times, per } => format!("ít nhất {} lần/{}", format_number(times), per.word(Lang::Vi)),
-            Target::Count { cmp: Cmp::Above, value } => format!("Trên {}", format_number(value)),
-            Target::Count { cmp: Cmp::AtLeast, value } => format!("Ít nhất {}", format_number(value)),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value,
+            } => format!("Ít nhất {}%", format_number(value)),
+            Target::Percent {
+                cmp: Cmp::Above,
+                value,
+            } => format!("Trên {}%", format_number(value)),
+            Target::Percent {
+                cmp: Cmp::Exactly,
+                value,
+            } => format!("{}%", format_number(value)),
+            Target::Growth { min, max } if min == max => {
+                format!("Tăng {}%/năm", format_number(min))
+            }
+            Target::Growth { min, max } => {
+                format!("Tăng {} - {}%/năm", format_number(min), format_number(max))
+            }
+            Target::Frequency { times: 1.0, per } => {
+                format!("ít nhất một {} một lần", per.word(Lang::Vi))
+            }
+            Target::Frequency { times, per } => format!(
+                "ít nhất {} lần/{}",
+                format_number(times),
+                per.word(Lang::Vi)
+            ),
+            Target::Count {
+                cmp: Cmp::Above,
+                value,
+            } => format!("Trên {}", format_number(value)),
+            Target::Count {
+                cmp: Cmp::AtLeast,
+                value,
+            } => format!("Ít nhất {}", format_number(value)),
             Target::Count { value, .. } => format_number(value),
         }
     }
@@ -242,7 +290,16 @@ fn strip_comparator(s: &str) -> (Option<Cmp>, &str) {
 }
 
 fn strip_per_year(s: &str) -> (bool, &str) {
-    for suffix in ["/năm", "mỗi năm", "một năm", "hằng năm", "hàng năm", "/year", "per year", "a year"] {
+    for suffix in [
+        "/năm",
+        "mỗi năm",
+        "một năm",
+        "hằng năm",
+        "hàng năm",
+        "/year",
+        "per year",
+        "a year",
+    ] {
         let k = match_key(suffix);
         if let Some(rest) = s.strip_suffix(&k) {
             return (true, rest.trim_end());
@@ -258,9 +315,21 @@ fn split_range(s: &str) -> Option<(f64, f64)> {
 }
 
 fn word_number(w: &str) -> Option<f64> {
-    let table = [("một", 1.0), ("hai", 2.0), ("ba", 3.0), ("bốn", 4.0), ("năm", 5.0), ("mười", 10.0), ("one", 1.0), ("two", 2.0)];
+    let table = [
+        ("một", 1.0),
+        ("hai", 2.0),
+        ("ba", 3.0),
+        ("bốn", 4.0),
+        ("năm", 5.0),
+        ("mười", 10.0),
+        ("one", 1.0),
+        ("two", 2.0),
+    ];
     let k = match_key(w);
-    table.iter().find(|(word, _)| match_key(word) == k).map(|&(_, v)| v)
+    table
+        .iter()
+        .find(|(word, _)| match_key(word) == k)
+        .map(|&(_, v)| v)
 }
 
 fn period_word(w: &str) -> Option<Per> {
@@ -275,18 +344,29 @@ fn period_word(w: &str) -> Option<Per> {
         ("year", Per::Year),
     ];
     let k = match_key(w);
-    table.iter().find(|(word, _)| match_key(word) == k).map(|&(_, p)| p)
+    table
+        .iter()
+        .find(|(word, _)| match_key(word) == k)
+        .map(|&(_, p)| p)
 }
 
 fn parse_frequency(s: &str) -> Option<Target> {
     let (_, s) = strip_comparator(s);
     let s = s.trim();
     // "monthly", "hằng tháng", "định kỳ hàng tháng", "mỗi tháng"
-    let adverbs = [("weekly", Per::Week), ("monthly", Per::Month), ("quarterly", Per::Quarter), ("yearly", Per::Year)];
+    let adverbs = [
+        ("weekly", Per::Week),
+        ("monthly", Per::Month),
+        ("quarterly", Per::Quarter),
+        ("yearly", Per::Year),
+    ];
     if let Some(&(_, per)) = adverbs.iter().find(|(w, _)| *w == s) {
         return Some(Target::Frequency { times: 1.0, per });
     }
-    let s = s.strip_prefix(&match_key("định kỳ")).map(str::trim_start).unwrap_or(s);
+    let s = s
+        .strip_prefix(&match_key("định kỳ"))
+        .map(str::trim_start)
+        .unwrap_or(s);
     for every in ["hằng", "hàng", "mỗi"] {
         if let Some(rest) = s.strip_prefix(&match_key(every)) {
             let rest = rest.trim();
@@ -306,13 +386,19 @@ fn parse_frequency(s: &str) -> Option<Target> {
         let n = parse_number(words[0]).or_else(|| word_number(words[0]))?;
         let per = period_word(words[1])?;
         let times = parse_number(words[2]).or_else(|| word_number(words[2]))?;
-        return Some(Target::Frequency { times: times / n, per });
+        return Some(Target::Frequency {
+            times: times / n,
+            per,
+        });
     }
     // "1/tháng", "2 lần/quý", "1 lần / tháng"
     let (left, right) = s.split_once('/')?;
     let per = period_word(right.trim())?;
     let left = left.trim();
-    let left = left.strip_suffix(&match_key("lần")).map(str::trim_end).unwrap_or(left);
+    let left = left
+        .strip_suffix(&match_key("lần"))
+        .map(str::trim_end)
+        .unwrap_or(left);
     let times = parse_number(left).or_else(|| word_number(left))?;
     Some(Target::Frequency { times, per })
 }
@@ -337,30 +423,150 @@ mod tests {
 
     #[test]
     fn every_form_the_seeds_use() {
-        assert_eq!(p(">= 70%"), Target::Percent { cmp: Cmp::AtLeast, value: 70.0 });
-        assert_eq!(p("≥ 70%"), Target::Percent { cmp: Cmp::AtLeast, value: 70.0 });
-        assert_eq!(p("Ít nhất 70%"), Target::Percent { cmp: Cmp::AtLeast, value: 70.0 });
-        assert_eq!(p("Trên 70%"), Target::Percent { cmp: Cmp::Above, value: 70.0 });
-        assert_eq!(p("> 50%"), Target::Percent { cmp: Cmp::Above, value: 50.0 });
-        assert_eq!(p("100%"), Target::Percent { cmp: Cmp::AtLeast, value: 100.0 });
-        assert_eq!(p("50%"), Target::Percent { cmp: Cmp::AtLeast, value: 50.0 });
-        assert_eq!(p("phấn đấu 100%"), Target::Percent { cmp: Cmp::AtLeast, value: 100.0 });
-        assert_eq!(p("2,5%"), Target::Percent { cmp: Cmp::AtLeast, value: 2.5 });
+        assert_eq!(
+            p(">= 70%"),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 70.0
+            }
+        );
+        assert_eq!(
+            p("≥ 70%"),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 70.0
+            }
+        );
+        assert_eq!(
+            p("Ít nhất 70%"),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 70.0
+            }
+        );
+        assert_eq!(
+            p("Trên 70%"),
+            Target::Percent {
+                cmp: Cmp::Above,
+                value: 70.0
+            }
+        );
+        assert_eq!(
+            p("> 50%"),
+            Target::Percent {
+                cmp: Cmp::Above,
+                value: 50.0
+            }
+        );
+        assert_eq!(
+            p("100%"),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 100.0
+            }
+        );
+        assert_eq!(
+            p("50%"),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 50.0
+            }
+        );
+        assert_eq!(
+            p("phấn đấu 100%"),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 100.0
+            }
+        );
+        assert_eq!(
+            p("2,5%"),
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 2.5
+            }
+        );
         assert_eq!(p("3-5%/năm"), Target::Growth { min: 3.0, max: 5.0 });
         assert_eq!(p("Tăng 3 - 5%"), Target::Growth { min: 3.0, max: 5.0 });
         assert_eq!(p("3% - 5% mỗi năm"), Target::Growth { min: 3.0, max: 5.0 });
         assert_eq!(p("3-5%/year"), Target::Growth { min: 3.0, max: 5.0 });
-        assert_eq!(p("1/tháng"), Target::Frequency { times: 1.0, per: Per::Month });
-        assert_eq!(p("ít nhất một tháng một lần"), Target::Frequency { times: 1.0, per: Per::Month });
-        assert_eq!(p("mỗi tháng một lần"), Target::Frequency { times: 1.0, per: Per::Month });
-        assert_eq!(p("hằng tháng"), Target::Frequency { times: 1.0, per: Per::Month });
-        assert_eq!(p("định kỳ hàng quý"), Target::Frequency { times: 1.0, per: Per::Quarter });
-        assert_eq!(p("2 lần/quý"), Target::Frequency { times: 2.0, per: Per::Quarter });
-        assert_eq!(p("monthly"), Target::Frequency { times: 1.0, per: Per::Month });
-        assert_eq!(p("25.000"), Target::Count { cmp: Cmp::AtLeast, value: 25000.0 });
-        assert_eq!(p("25.000 người"), Target::Count { cmp: Cmp::AtLeast, value: 25000.0 });
-        assert_eq!(p("ít nhất 1"), Target::Count { cmp: Cmp::AtLeast, value: 1.0 });
-        assert_eq!(p(">= 10"), Target::Count { cmp: Cmp::AtLeast, value: 10.0 });
+        assert_eq!(
+            p("1/tháng"),
+            Target::Frequency {
+                times: 1.0,
+                per: Per::Month
+            }
+        );
+        assert_eq!(
+            p("ít nhất một tháng một lần"),
+            Target::Frequency {
+                times: 1.0,
+                per: Per::Month
+            }
+        );
+        assert_eq!(
+            p("mỗi tháng một lần"),
+            Target::Frequency {
+                times: 1.0,
+                per: Per::Month
+            }
+        );
+        assert_eq!(
+            p("hằng tháng"),
+            Target::Frequency {
+                times: 1.0,
+                per: Per::Month
+            }
+        );
+        assert_eq!(
+            p("định kỳ hàng quý"),
+            Target::Frequency {
+                times: 1.0,
+                per: Per::Quarter
+            }
+        );
+        assert_eq!(
+            p("2 lần/quý"),
+            Target::Frequency {
+                times: 2.0,
+                per: Per::Quarter
+            }
+        );
+        assert_eq!(
+            p("monthly"),
+            Target::Frequency {
+                times: 1.0,
+                per: Per::Month
+            }
+        );
+        assert_eq!(
+            p("25.000"),
+            Target::Count {
+                cmp: Cmp::AtLeast,
+                value: 25000.0
+            }
+        );
+        assert_eq!(
+            p("25.000 người"),
+            Target::Count {
+                cmp: Cmp::AtLeast,
+                value: 25000.0
+            }
+        );
+        assert_eq!(
+            p("ít nhất 1"),
+            Target::Count {
+                cmp: Cmp::AtLeast,
+                value: 1.0
+            }
+        );
+        assert_eq!(
+            p(">= 10"),
+            Target::Count {
+                cmp: Cmp::AtLeast,
+                value: 10.0
+            }
+        );
     }
 
     #[test]

@@ -64,7 +64,14 @@ pub struct AgencyRegistry {
 }
 
 /// Words that only say which province a body belongs to: "Công an tỉnh", "Báo Nghệ An".
-const LOCALITY_WORDS: [&str; 6] = ["tỉnh", "thành phố", "tp", "tp.", "thành phố trực thuộc trung ương", "thành phố trung ương"];
+const LOCALITY_WORDS: [&str; 6] = [
+    "tỉnh",
+    "thành phố",
+    "tp",
+    "tp.",
+    "thành phố trực thuộc trung ương",
+    "thành phố trung ương",
+];
 
 /// The key of a body's name with its locality removed, so "Công an tỉnh", "Công an thành phố"
 /// and "Công an tỉnh Nghệ An" meet.
@@ -89,9 +96,9 @@ pub fn agency_key(name: &str, province: Option<&Province>) -> String {
         for w in LOCALITY_WORDS {
             let wk = match_key(w);
             if let Some(rest) = key.strip_suffix(&wk)
-                && rest.ends_with([' ', ','])
+                && rest.ends_with([' ', '-'])
             {
-                key = rest.trim_end_matches([' ', ',']).to_string();
+                key = rest.trim_end_matches([' ', '-']).to_string();
             }
         }
         if key.len() == before {
@@ -105,11 +112,17 @@ impl AgencyRegistry {
     pub fn new(file: AgenciesFile) -> AgencyRegistry {
         let mut by_key = HashMap::new();
         for (i, a) in file.agencies.iter().enumerate() {
-            for n in std::iter::once(&a.name).chain(&a.aliases).chain(&a.national) {
+            for n in std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .chain(&a.national)
+            {
                 by_key.entry(agency_key(n, None)).or_insert(i);
             }
         }
-        AgencyRegistry { agencies: file.agencies, by_key }
+        AgencyRegistry {
+            agencies: file.agencies,
+            by_key,
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Agency> {
@@ -134,7 +147,9 @@ impl AgencyRegistry {
 
     /// Every name and alias, for did-you-mean suggestions.
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
-        self.agencies.iter().flat_map(|a| std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)))
+        self.agencies.iter().flat_map(|a| {
+            std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str))
+        })
     }
 
     /// The body that held `id`'s function on `date`, following successors.

@@ -8,7 +8,9 @@ mod programme;
 mod provinces;
 
 pub use agencies::{Agency, AgencyRegistry};
-pub use programme::{AgencyRequirement, Binds, NationalIndicator, Programme, Requirement, TaskGroupDef};
+pub use programme::{
+    AgencyRequirement, Binds, NationalIndicator, Programme, Requirement, TaskGroupDef,
+};
 pub use provinces::{Province, ProvinceRegistry};
 
 use crate::i18n::Lang;
@@ -28,7 +30,10 @@ pub struct Reference {
 }
 
 fn bundled_source(name: &str, text: &'static str) -> SourceFile {
-    SourceFile { name: format!("schemas/{name} (bundled)"), text: Arc::from(text) }
+    SourceFile {
+        name: format!("schemas/{name} (bundled)"),
+        text: Arc::from(text),
+    }
 }
 
 impl Reference {
@@ -36,11 +41,23 @@ impl Reference {
     pub fn bundled() -> &'static Reference {
         static CELL: OnceLock<Reference> = OnceLock::new();
         CELL.get_or_init(|| {
-            let agencies = load::parse(&bundled_source("agencies.yaml", BUNDLED_AGENCIES), Lang::En).expect("bundled agencies.yaml is valid");
-            let provinces = load::parse(&bundled_source("provinces.yaml", BUNDLED_PROVINCES), Lang::En).expect("bundled provinces.yaml is valid");
-            let programme = load::parse(&bundled_source("1629-qd-ttg.yaml", BUNDLED_PROGRAMME), Lang::En).expect("bundled programme is valid");
+            let agencies =
+                load::parse(&bundled_source("agencies.yaml", BUNDLED_AGENCIES), Lang::En)
+                    .expect("bundled agencies.yaml is valid");
+            let provinces = load::parse(
+                &bundled_source("provinces.yaml", BUNDLED_PROVINCES),
+                Lang::En,
+            )
+            .expect("bundled provinces.yaml is valid");
+            let programme = load::parse(
+                &bundled_source("1629-qd-ttg.yaml", BUNDLED_PROGRAMME),
+                Lang::En,
+            )
+            .expect("bundled programme is valid");
             Reference {
-                programmes: vec![Programme::from_file(programme).expect("bundled programme targets are valid")],
+                programmes: vec![
+                    Programme::from_file(programme).expect("bundled programme targets are valid"),
+                ],
                 agencies: AgencyRegistry::new(agencies),
                 provinces: ProvinceRegistry::new(provinces),
             }
@@ -51,7 +68,8 @@ impl Reference {
     pub fn with_programme(path: &Path, lang: Lang) -> Result<Reference, LoadFailure> {
         let base = Reference::bundled();
         let (src, file) = load::load_file(path, lang)?;
-        let programme = Programme::from_file(file).map_err(|f| LoadFailure::Invalid(Box::new(src), Box::new(f)))?;
+        let programme =
+            Programme::from_file(file).map_err(|f| LoadFailure::Invalid(Box::new(src), f))?;
         Ok(Reference {
             programmes: vec![programme],
             agencies: base.agencies.clone(),
@@ -62,6 +80,8 @@ impl Reference {
     /// The programme a plan names (by id, alias, or an implementing document's number).
     pub fn programme(&self, name: &str) -> Option<&Programme> {
         let key = crate::text::match_key(name);
-        self.programmes.iter().find(|p| p.names().any(|n| crate::text::match_key(n) == key))
+        self.programmes
+            .iter()
+            .find(|p| p.names().any(|n| crate::text::match_key(n) == key))
     }
 }

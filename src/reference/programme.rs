@@ -152,18 +152,32 @@ pub struct Programme {
 }
 
 impl Programme {
-    pub fn from_file(f: ProgrammeFile) -> Result<Programme, Finding> {
-        let bad = |msg: String| Finding::new(Rule::Schema, msg);
-        let (start, end) = crate::compile::parse_period(&f.period).ok_or_else(|| bad(format!("programme period `{}` is not YEAR or YEAR-YEAR", f.period)))?;
+    pub fn from_file(f: ProgrammeFile) -> Result<Programme, Box<Finding>> {
+        let bad = |msg: String| Box::new(Finding::new(Rule::Schema, msg));
+        let (start, end) = crate::compile::parse_period(&f.period).ok_or_else(|| {
+            bad(format!(
+                "programme period `{}` is not YEAR or YEAR-YEAR",
+                f.period
+            ))
+        })?;
         let mut indicators = Vec::with_capacity(f.indicators.len());
         for d in f.indicators {
-            let read = |s: &str| Target::parse(s).map_err(|_| bad(format!("indicator `{}`: target `{s}` cannot be read", d.id)));
+            let read = |s: &str| {
+                Target::parse(s)
+                    .map_err(|_| bad(format!("indicator `{}`: target `{s}` cannot be read", d.id)))
+            };
             let targets = match &d.target {
                 TargetDef::One(s) => vec![(None, read(s)?)],
                 TargetDef::ByLevel(m) => {
                     let mut v = Vec::new();
                     for (k, s) in m {
-                        let level = Level::ALL.into_iter().find(|l| l.key() == k).ok_or_else(|| bad(format!("indicator `{}`: unknown level `{k}`", d.id)))?;
+                        let level =
+                            Level::ALL
+                                .into_iter()
+                                .find(|l| l.key() == k)
+                                .ok_or_else(|| {
+                                    bad(format!("indicator `{}`: unknown level `{k}`", d.id))
+                                })?;
                         v.push((Some(level), read(s)?));
                     }
                     v
@@ -203,7 +217,9 @@ impl Programme {
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.id.as_str()).chain(self.aliases.iter().map(String::as_str)).chain(self.implementing.iter().map(String::as_str))
+        std::iter::once(self.id.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.implementing.iter().map(String::as_str))
     }
 
     pub fn indicator(&self, id: &str) -> Option<&NationalIndicator> {

@@ -82,7 +82,11 @@ impl ProvinceRegistry {
                 by_key.entry(province_key(n)).or_insert(i);
             }
         }
-        ProvinceRegistry { provinces: file.provinces, sources: file.sources, by_key }
+        ProvinceRegistry {
+            provinces: file.provinces,
+            sources: file.sources,
+            by_key,
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Province> {
@@ -90,7 +94,9 @@ impl ProvinceRegistry {
     }
 
     pub fn resolve(&self, name: &str) -> Option<&Province> {
-        self.by_key.get(&province_key(name)).map(|&i| &self.provinces[i])
+        self.by_key
+            .get(&province_key(name))
+            .map(|&i| &self.provinces[i])
     }
 
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
@@ -98,8 +104,14 @@ impl ProvinceRegistry {
     }
 
     /// The provinces that `p` had absorbed by `date` (for the border/coast of a merged province).
-    pub fn absorbed_by<'a>(&'a self, p: &'a Province, date: Date) -> impl Iterator<Item = &'a Province> {
-        self.provinces.iter().filter(move |q| q.merged_into.as_deref() == Some(p.id.as_str()) && q.until.is_some_and(|u| date > u))
+    pub fn absorbed_by<'a>(
+        &'a self,
+        p: &'a Province,
+        date: Date,
+    ) -> impl Iterator<Item = &'a Province> {
+        self.provinces.iter().filter(move |q| {
+            q.merged_into.as_deref() == Some(p.id.as_str()) && q.until.is_some_and(|u| date > u)
+        })
     }
 
     /// Whether the province (with what it had absorbed by `date`) has a land border or a coast.

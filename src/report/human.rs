@@ -6,7 +6,10 @@ use crate::msg;
 use crate::report::Counts;
 use crate::rules::Level;
 use crate::source::SourceFile;
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity, SourceCode};
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
+    SourceCode,
+};
 use std::fmt;
 
 struct Rendered<'a> {
@@ -43,7 +46,10 @@ impl Diagnostic for Rendered<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -52,8 +58,14 @@ impl Diagnostic for Rendered<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.finding.span?;
-        let len = span.len.min(self.source.inner().len().saturating_sub(span.offset));
-        let label = LabeledSpan::new(self.finding.label.clone(), span.offset.min(self.source.inner().len()), len);
+        let len = span
+            .len
+            .min(self.source.inner().len().saturating_sub(span.offset));
+        let label = LabeledSpan::new(
+            self.finding.label.clone(),
+            span.offset.min(self.source.inner().len()),
+            len,
+        );
         Some(Box::new(std::iter::once(label)))
     }
 }
@@ -66,9 +78,15 @@ pub struct Human {
 
 impl Human {
     pub fn new(lang: Lang, color: bool, width: usize) -> Human {
-        let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
         Human {
-            handler: GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false),
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_width(width)
+                .with_links(false),
             lang,
         }
     }
@@ -82,7 +100,11 @@ impl Human {
                 Some(s) => format!("{} {}:{}:{}", f.rule.code(), source.name, s.line, s.column),
                 None => format!("{} {}", f.rule.code(), source.name),
             };
-            let r = Rendered { finding: f, source: &named, code };
+            let r = Rendered {
+                finding: f,
+                source: &named,
+                code,
+            };
             let _ = self.handler.render_report(&mut out, &r);
             out.push('\n');
         }
@@ -92,7 +114,12 @@ impl Human {
     pub fn summary(&self, c: &Counts) -> String {
         let lang = self.lang;
         if c.errors + c.warnings + c.notes == 0 {
-            return msg!(lang, "Đã kiểm tra {} tệp: không có vấn đề nào.\n", "Checked {} file(s): no findings.\n", c.files);
+            return msg!(
+                lang,
+                "Đã kiểm tra {} tệp: không có vấn đề nào.\n",
+                "Checked {} file(s): no findings.\n",
+                c.files
+            );
         }
         msg!(
             lang,

@@ -40,7 +40,8 @@ impl<W: std::io::Write> JsonWriter<W> {
 
     pub fn file(&mut self, source: &SourceFile, findings: &[Finding]) -> std::io::Result<()> {
         for f in findings {
-            self.out.write_all(if self.first { b"\n  " } else { b",\n  " })?;
+            self.out
+                .write_all(if self.first { b"\n  " } else { b",\n  " })?;
             self.first = false;
             serde_json::to_writer(&mut self.out, &JsonFinding::new(source, f))?;
         }
