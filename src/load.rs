@@ -151,10 +151,14 @@ pub fn parse<T: DeserializeOwned>(source: &SourceFile, lang: Lang) -> Result<T, 
 
 fn yaml_finding(err: &YamlError, source: &SourceFile, lang: Lang) -> Finding {
     let inner = err.without_snippet();
-    let span = inner
-        .location()
-        .or_else(|| err.location())
-        .map(Span::from_location);
+    let span =
+        inner
+            .location()
+            .or_else(|| err.location())
+            .map(|loc| match loc.span().byte_offset() {
+                Some(_) => Span::from_location(loc),
+                None => Span::at_line_column(&source.text, loc.line() as u32, loc.column() as u32),
+            });
     let (rule, message, help) = describe(inner, lang);
     let mut f = Finding::new(rule, message).at_opt(span.or(Some(Span {
         offset: 0,
@@ -331,12 +335,7 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
         ),
         YamlError::Budget { breach, .. } => (
             Rule::Syntax,
-            msg!(
-                lang,
-                "tài liệu vượt giới hạn an toàn: {:?}",
-                "the document exceeds a safety limit: {:?}",
-                breach
-            ),
+            describe_breach(breach, lang),
             Some(msg!(
                 lang,
                 "kế hoạch không cần lồng sâu quá {MAX_DEPTH} cấp hay dùng bí danh (alias) hàng loạt; tệp này có thể bị hỏng hoặc độc hại",
@@ -373,6 +372,42 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
     }
 }
 
+fn describe_breach(b: &serde_saphyr::budget::BudgetBreach, lang: Lang) -> String {
+    use serde_saphyr::budget::BudgetBreach as B;
+    match b {
+        B::Depth { depth } => msg!(
+            lang,
+            "lồng quá sâu ({depth} cấp; giới hạn {MAX_DEPTH})",
+            "nested too deep ({depth} levels; the limit is {MAX_DEPTH})"
+        ),
+        B::Aliases { aliases } => msg!(
+            lang,
+            "quá nhiều bí danh YAML ({aliases})",
+            "too many YAML aliases ({aliases})"
+        ),
+        B::Anchors { anchors } => msg!(
+            lang,
+            "quá nhiều neo YAML ({anchors})",
+            "too many YAML anchors ({anchors})"
+        ),
+        B::Documents { documents } => msg!(
+            lang,
+            "quá nhiều tài liệu YAML ({documents})",
+            "too many YAML documents ({documents})"
+        ),
+        B::Events { events } => msg!(
+            lang,
+            "tài liệu quá lớn ({events} sự kiện YAML)",
+            "the document is too large ({events} YAML events)"
+        ),
+        other => msg!(
+            lang,
+            "tài liệu vượt giới hạn an toàn ({other:?})",
+            "the document exceeds a safety limit ({other:?})"
+        ),
+    }
+}
+
 /// serde's type names, in words a drafting officer understands.
 fn kind_name(kind: &str, lang: Lang) -> String {
     let k = kind.trim();
@@ -390,6 +425,7 @@ fn kind_name(kind: &str, lang: Lang) -> String {
         "a boolean" | "bool" | "boolean" => ("true/false", "true/false"),
         "a floating point" | "f64" | "float" => ("một số", "a number"),
         _ if k.starts_with("struct ") => ("một khối khóa: giá trị", "a block of key: value pairs"),
+        _ if k.contains("mapping") => ("một khối khóa: giá trị", "a block of key: value pairs"),
         _ if k.starts_with("a sequence") || k.starts_with("sequence") => {
             ("một danh sách (- ...)", "a list (- ...)")
         }

@@ -46,6 +46,28 @@ impl Span {
         }
     }
 
+    /// The byte offset of a 1-based line and (character) column in `text`, for locations that
+    /// come without one (some parser errors carry only line and column).
+    pub fn at_line_column(text: &str, line: u32, column: u32) -> Span {
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1) as usize)
+            .map(str::len)
+            .sum();
+        let rest = &text[line_start.min(text.len())..];
+        let col_bytes: usize = rest
+            .chars()
+            .take(column.saturating_sub(1) as usize)
+            .map(char::len_utf8)
+            .sum();
+        Span {
+            offset: line_start + col_bytes,
+            len: 0,
+            line,
+            column,
+        }
+    }
+
     /// The position of a byte offset in `text` (for errors found before YAML parsing).
     pub fn at_offset(text: &str, offset: usize, len: usize) -> Span {
         let offset = offset.min(text.len());

@@ -32,6 +32,23 @@ impl fmt::Display for Rendered<'_> {
 
 impl std::error::Error for Rendered<'_> {}
 
+/// A line longer than this is not framed: a hostile one-line file (100,000 brackets) would
+/// otherwise be printed whole. The header still says file:line:column.
+const MAX_FRAMED_LINE: usize = 400;
+
+impl Rendered<'_> {
+    fn framed(&self) -> bool {
+        let Some(span) = self.finding.span else {
+            return false;
+        };
+        let text = self.source.inner();
+        let at = span.offset.min(text.len());
+        let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        end - start <= MAX_FRAMED_LINE
+    }
+}
+
 impl Diagnostic for Rendered<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(&self.code))
@@ -53,10 +70,13 @@ impl Diagnostic for Rendered<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.finding.span.map(|_| self.source as &dyn SourceCode)
+        self.framed().then_some(self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.framed() {
+            return None;
+        }
         let span = self.finding.span?;
         let len = span
             .len
