@@ -363,6 +363,15 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
                 .rsplit_once(" at line ")
                 .map_or(text.as_str(), |(m, _)| m)
                 .to_string();
+            if text.contains("recursion limit") || text.contains("nesting limit") {
+                let m = msg!(lang, "YAML lồng quá sâu", "YAML nested too deep");
+                let h = msg!(
+                    lang,
+                    "kế hoạch không cần lồng quá {MAX_DEPTH} cấp; tệp này có thể bị hỏng hoặc độc hại",
+                    "no plan nests deeper than {MAX_DEPTH} levels; this file may be corrupt or hostile"
+                );
+                return (Rule::Syntax, m, Some(h));
+            }
             (
                 Rule::Syntax,
                 msg!(lang, "YAML không hợp lệ: {text}", "invalid YAML: {text}"),
