@@ -219,7 +219,9 @@ pub fn compile<'r>(
                     ),
                 )
                 .at(p.span);
-                f = f.help(match did_you_mean(&p.value, names.iter().copied()) {
+                let best = did_you_mean(&p.value, names.iter().copied())
+                    .map(|n| reference.programme(n).map_or(n, |p| p.id.as_str()));
+                f = f.help(match best {
                     Some(best) => {
                         msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?")
                     }
@@ -582,7 +584,14 @@ fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) 
     )
     .at(span)
     .agency(written);
-    if let Some(best) = did_you_mean(written, reference.agencies.all_names()) {
+    // Suggest the body's canonical name, whichever of its spellings came closest.
+    let best = did_you_mean(written, reference.agencies.all_names()).map(|n| {
+        reference
+            .agencies
+            .resolve(n, None)
+            .map_or(n, |a| a.name.as_str())
+    });
+    if let Some(best) = best {
         f = f.help(msg!(
             lang,
             "có phải ý bạn là `{best}`?",

@@ -147,9 +147,27 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             )
             .at(section)
             .agency(&expected.name);
-            if let Some(clause) = &req.clause {
-                f = f.help(msg!(lang, "{} ({})", "{} ({})", programme.id, clause));
-            }
+            // The decision assigns the national bodies; provincial plans give each provincial
+            // counterpart a task of its own (schemas/1629-qd-ttg.yaml cites where each comes from).
+            f = f.help(match &expected.national {
+                Some(national) => msg!(
+                    lang,
+                    "{} giao nhiệm vụ cho {}; kế hoạch cấp tỉnh giao nhiệm vụ tương ứng cho {}. Thêm một mục `- agency: {}` vào `responsibilities:`",
+                    "{} gives tasks to {}; a provincial plan gives the matching tasks to {}. Add `- agency: {}` under `responsibilities:`",
+                    programme.id,
+                    national,
+                    expected.name,
+                    expected.name
+                ),
+                None => msg!(
+                    lang,
+                    "các kế hoạch cấp tỉnh thực hiện {} đều giao nhiệm vụ cho {}. Thêm một mục `- agency: {}` vào `responsibilities:`",
+                    "provincial plans implementing {} give {} a task. Add `- agency: {}` under `responsibilities:`",
+                    programme.id,
+                    expected.name,
+                    expected.name
+                ),
+            });
             out.push(f);
         }
     }

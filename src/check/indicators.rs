@@ -86,6 +86,10 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             );
             continue;
         };
+        if ind.targets.is_empty() {
+            // Its target was unreadable or impossible: compile has said so already.
+            continue;
+        }
         let j = judge(n, ind);
         match j.verdict {
             Verdict::Weaker => {
@@ -116,7 +120,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                         .at(pt.span)
                         .label(msg!(
                             lang,
-                            "thấp hơn {} của chương trình",
+                            "dưới mức {} của chương trình",
                             "below the programme's {}",
                             part.national.display(lang)
                         ))
