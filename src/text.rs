@@ -4,7 +4,35 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Unicode NFC: the form every stored string is kept in.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    // Most text already is NFC; the quick check avoids decomposing and recomposing it.
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
+}
+
+/// [`match_key`] of a constant, computed once per thread: the tables of words that targets and
+/// names are matched against are folded on every lookup otherwise.
+pub fn const_key(word: &'static str) -> &'static str {
+    cached(word, true)
+}
+
+/// [`fold`] of a constant, computed once per thread.
+pub fn const_fold(word: &'static str) -> &'static str {
+    cached(word, false)
+}
+
+fn cached(word: &'static str, comma_is_dash: bool) -> &'static str {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static CACHE: RefCell<HashMap<(&'static str, bool), &'static str>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|c| {
+        *c.borrow_mut()
+            .entry((word, comma_is_dash))
+            .or_insert_with(|| Box::leak(key(word, comma_is_dash).into_boxed_str()))
+    })
 }
 
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];

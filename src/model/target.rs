@@ -2,7 +2,7 @@
 //! "25.000 người") parsed into a measure, a comparator and numbers.
 
 use crate::i18n::Lang;
-use crate::text::{fold as match_key, format_number, parse_number};
+use crate::text::{const_fold, fold as match_key, format_number, parse_number};
 use serde::Serialize;
 
 /// How the plan's number bounds the result. Every target here is a floor ("at least"):
@@ -114,8 +114,8 @@ impl Target {
     pub fn parse(input: &str) -> Result<Target, Unreadable> {
         let mut s = match_key(input);
         for filler in ["phấn đấu", "đạt", "đảm bảo", "bảo đảm"] {
-            let f = match_key(filler);
-            if let Some(rest) = s.strip_prefix(&f) {
+            let f = const_fold(filler);
+            if let Some(rest) = s.strip_prefix(f) {
                 s = rest.trim_start().to_string();
             }
         }
@@ -123,7 +123,7 @@ impl Target {
             return Ok(t);
         }
         let (cmp, rest) = strip_comparator(&s);
-        let (growing, rest) = match rest.strip_prefix(&match_key("tăng")) {
+        let (growing, rest) = match rest.strip_prefix(const_fold("tăng")) {
             Some(r) => (true, r.trim_start()),
             None => (false, rest),
         };
@@ -281,8 +281,8 @@ fn strip_comparator(s: &str) -> (Option<Cmp>, &str) {
         ("=", Cmp::Exactly),
     ];
     for (word, cmp) in TABLE {
-        let w = match_key(word);
-        if let Some(rest) = s.strip_prefix(&w) {
+        let w = const_fold(word);
+        if let Some(rest) = s.strip_prefix(w) {
             return (Some(cmp), rest.trim_start());
         }
     }
@@ -300,7 +300,7 @@ fn strip_per_year(s: &str) -> (bool, &str) {
         "per year",
         "a year",
     ] {
-        let k = match_key(suffix);
+        let k = const_fold(suffix);
         if let Some(rest) = s.strip_suffix(&k) {
             return (true, rest.trim_end());
         }
@@ -328,7 +328,7 @@ fn word_number(w: &str) -> Option<f64> {
     let k = match_key(w);
     table
         .iter()
-        .find(|(word, _)| match_key(word) == k)
+        .find(|(word, _)| const_fold(word) == k)
         .map(|&(_, v)| v)
 }
 
@@ -346,7 +346,7 @@ fn period_word(w: &str) -> Option<Per> {
     let k = match_key(w);
     table
         .iter()
-        .find(|(word, _)| match_key(word) == k)
+        .find(|(word, _)| const_fold(word) == k)
         .map(|&(_, p)| p)
 }
 
@@ -364,11 +364,11 @@ fn parse_frequency(s: &str) -> Option<Target> {
         return Some(Target::Frequency { times: 1.0, per });
     }
     let s = s
-        .strip_prefix(&match_key("định kỳ"))
+        .strip_prefix(const_fold("định kỳ"))
         .map(str::trim_start)
         .unwrap_or(s);
     for every in ["hằng", "hàng", "mỗi"] {
-        if let Some(rest) = s.strip_prefix(&match_key(every)) {
+        if let Some(rest) = s.strip_prefix(const_fold(every)) {
             let rest = rest.trim();
             // "mỗi tháng một lần", "hằng tháng", "mỗi tháng 2 lần"
             let mut words = rest.splitn(2, ' ');
@@ -382,7 +382,7 @@ fn parse_frequency(s: &str) -> Option<Target> {
     }
     // "một tháng một lần", "1 tháng 1 lần"
     let words: Vec<&str> = s.split(' ').collect();
-    if words.len() == 4 && match_key(words[3]) == match_key("lần") {
+    if words.len() == 4 && match_key(words[3]) == const_fold("lần") {
         let n = parse_number(words[0]).or_else(|| word_number(words[0]))?;
         let per = period_word(words[1])?;
         let times = parse_number(words[2]).or_else(|| word_number(words[2]))?;
@@ -396,7 +396,7 @@ fn parse_frequency(s: &str) -> Option<Target> {
     let per = period_word(right.trim())?;
     let left = left.trim();
     let left = left
-        .strip_suffix(&match_key("lần"))
+        .strip_suffix(const_fold("lần"))
         .map(str::trim_end)
         .unwrap_or(left);
     let times = parse_number(left).or_else(|| word_number(left))?;
@@ -408,7 +408,7 @@ fn count_times(tail: &str) -> Option<f64> {
     let n = words.next()?;
     let times = parse_number(n).or_else(|| word_number(n))?;
     match words.next() {
-        Some(w) if match_key(w) == match_key("lần") => Some(times),
+        Some(w) if match_key(w) == const_fold("lần") => Some(times),
         _ => None,
     }
 }

@@ -80,8 +80,8 @@ pub fn agency_key(name: &str, province: Option<&Province>) -> String {
     if let Some(p) = province {
         // The province's name may stand anywhere: "Ủy ban MTTQ Việt Nam tỉnh Nghệ An và các
         // tổ chức thành viên".
-        for n in p.names() {
-            let pk = format!(" {}", match_key(n));
+        for k in &p.keys {
+            let pk = format!(" {k}");
             while let Some(at) = key.find(&pk) {
                 let after = &key[at + pk.len()..];
                 if !(after.is_empty() || after.starts_with([' ', ','])) {
@@ -94,8 +94,7 @@ pub fn agency_key(name: &str, province: Option<&Province>) -> String {
     loop {
         let before = key.len();
         for w in LOCALITY_WORDS {
-            let wk = match_key(w);
-            if let Some(rest) = key.strip_suffix(&wk)
+            if let Some(rest) = key.strip_suffix(crate::text::const_key(w))
                 && rest.ends_with([' ', '-'])
             {
                 key = rest.trim_end_matches([' ', '-']).to_string();
@@ -138,7 +137,9 @@ impl AgencyRegistry {
         // "Báo Nghệ An", "Báo Quảng Nam": the provincial newspaper goes by the province's name.
         if let Some(p) = province {
             let bare = match_key(name);
-            if p.names().any(|n| bare == match_key(&format!("Báo {n}"))) {
+            if let Some(rest) = bare.strip_prefix(crate::text::const_key("Báo"))
+                && p.keys.iter().any(|k| rest.trim_start() == k)
+            {
                 return self.get("newspaper");
             }
         }

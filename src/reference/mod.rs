@@ -80,8 +80,6 @@ impl Reference {
     /// The programme a plan names (by id, alias, or an implementing document's number).
     pub fn programme(&self, name: &str) -> Option<&Programme> {
         let key = crate::text::match_key(name);
-        self.programmes
-            .iter()
-            .find(|p| p.names().any(|n| crate::text::match_key(n) == key))
+        self.programmes.iter().find(|p| p.name_keys.contains(&key))
     }
 }

@@ -149,6 +149,9 @@ pub struct Programme {
     pub indicators: Vec<NationalIndicator>,
     pub task_groups: Vec<TaskGroupDef>,
     pub agencies: Vec<AgencyRequirement>,
+    /// Match keys of every name the programme goes by.
+    #[serde(skip)]
+    pub name_keys: Vec<String>,
 }
 
 impl Programme {
@@ -199,7 +202,7 @@ impl Programme {
                 note: d.note,
             });
         }
-        Ok(Programme {
+        let mut p = Programme {
             id: f.id,
             aliases: f.aliases,
             title: f.title,
@@ -213,7 +216,10 @@ impl Programme {
             indicators,
             task_groups: f.task_groups,
             agencies: f.agencies,
-        })
+            name_keys: Vec::new(),
+        };
+        p.name_keys = p.names().map(crate::text::match_key).collect();
+        Ok(p)
     }
 
     pub fn names(&self) -> impl Iterator<Item = &str> {

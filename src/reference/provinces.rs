@@ -35,6 +35,9 @@ pub struct Province {
     pub from: Option<Date>,
     #[serde(default)]
     pub note: Option<String>,
+    /// The match keys of the name and aliases, computed once when the registry is built.
+    #[serde(skip)]
+    pub keys: Vec<String>,
 }
 
 impl Province {
@@ -63,8 +66,7 @@ pub struct ProvinceRegistry {
 pub fn province_key(name: &str) -> String {
     let mut key = match_key(name);
     for prefix in ["thành phố", "tỉnh", "tp.", "tp"] {
-        let p = match_key(prefix);
-        if let Some(rest) = key.strip_prefix(&p)
+        if let Some(rest) = key.strip_prefix(crate::text::const_key(prefix))
             && (rest.starts_with(' ') || prefix.ends_with('.'))
         {
             key = rest.trim_start().to_string();
@@ -75,7 +77,10 @@ pub fn province_key(name: &str) -> String {
 }
 
 impl ProvinceRegistry {
-    pub fn new(file: ProvincesFile) -> ProvinceRegistry {
+    pub fn new(mut file: ProvincesFile) -> ProvinceRegistry {
+        for p in &mut file.provinces {
+            p.keys = p.names().map(match_key).collect();
+        }
         let mut by_key = HashMap::new();
         for (i, p) in file.provinces.iter().enumerate() {
             for n in p.names() {
