@@ -9,10 +9,12 @@
 pub mod check;
 pub mod cli;
 pub mod compile;
+pub mod config;
 pub mod date;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod parallel;
 pub mod pipeline;
 pub mod reference;
 pub mod report;

@@ -117,6 +117,15 @@ rules! {
     MissingReporting = "missing-reporting", Warning,
         "Kế hoạch không quy định chế độ báo cáo.",
         "The plan sets no reporting regime.";
+    WaiverWithoutReason = "waiver-without-reason", Error,
+        "Một miễn trừ (`waivers:`) không ghi lý do, nên không có hiệu lực.",
+        "A waiver (`waivers:`) gives no reason, so it waives nothing.";
+    StaleWaiver = "stale-waiver", Warning,
+        "Một miễn trừ không còn áp dụng cho phát hiện nào; có thể bỏ đi.",
+        "A waiver that no longer matches any finding and can be removed.";
+    Config = "config", Error,
+        "Tệp cấu hình kehoach.toml không hợp lệ (khóa lạ, mã quy tắc hoặc mức không đúng).",
+        "The kehoach.toml configuration is invalid (unknown key, rule code or level).";
 }
 
 impl fmt::Display for Rule {

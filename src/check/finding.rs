@@ -23,6 +23,9 @@ pub struct Finding {
     pub indicator: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agency: Option<String>,
+    /// The reason of the plan's waiver that turned this finding into a note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<String>,
 }
 
 impl Finding {
@@ -36,6 +39,7 @@ impl Finding {
             help: None,
             indicator: None,
             agency: None,
+            waiver: None,
         }
     }
 

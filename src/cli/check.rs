@@ -1,15 +1,27 @@
 //! `kehoach check PATH...`
+//!
+//! Files are checked on every core and reported in the order given (directories in sorted
+//! order), as each is ready: a worker reads, checks and renders a file; this thread only
+//! writes what the workers rendered. Memory stays flat however many files there are.
 
 use super::Context;
+use crate::check::Finding;
 use crate::i18n::Lang;
 use crate::msg;
-use crate::pipeline::{self, FileReport};
+use crate::parallel;
+use crate::pipeline;
 use crate::report::Counts;
-use crate::report::json::JsonWriter;
+use crate::report::github;
+use crate::report::human::Human;
+use crate::report::json::{self, JsonWriter};
+use crate::report::sarif::{self, SarifWriter};
+use crate::rules::Level;
 use crate::source::SourceFile;
 use crate::walk::{self, Input};
 use clap::ValueEnum;
-use std::path::PathBuf;
+use std::io::{BufWriter, Stdout, Write};
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
@@ -22,6 +34,9 @@ pub struct CheckArgs {
     /// Print only findings, not the closing summary line
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Files checked at once [default: the number of cores]
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -30,61 +45,118 @@ pub enum Format {
     Human,
     /// One JSON document on stdout (for machines)
     Json,
+    /// SARIF 2.1.0 on stdout (GitHub code scanning and other viewers)
+    Sarif,
+    /// GitHub Actions annotations (workflow commands) on stdout
+    Github,
+}
+
+/// What a worker hands back for one input: its rendered findings and their tally.
+struct Checked {
+    counts: Counts,
+    errors: bool,
+    rendered: Rendered,
+}
+
+enum Rendered {
+    /// Text to write as it is (human: stderr; github: stdout).
+    Text(String),
+    /// Serialised elements of the JSON or SARIF list.
+    Items(Vec<String>),
+    /// The input could not be read: name and reason.
+    Unreadable(String, String),
 }
 
 enum Sink {
-    Human(Box<crate::report::human::Human>),
-    Json(JsonWriter<std::io::BufWriter<std::io::Stdout>>),
+    Human,
+    Github(BufWriter<Stdout>),
+    Json(JsonWriter<BufWriter<Stdout>>),
+    Sarif(SarifWriter<BufWriter<Stdout>>),
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     let lang = ctx.lang;
-    let inputs = walk::inputs(&args.paths, &|_| false, lang);
+    let config = &ctx.config;
+    let inputs = walk::inputs(&args.paths, &|p: &Path| config.excludes(p), lang);
+    let human = ctx.human();
+    let stdout = || BufWriter::new(std::io::stdout());
     let mut sink = match args.format {
-        Format::Human => Sink::Human(Box::new(ctx.human())),
-        Format::Json => match JsonWriter::start(std::io::BufWriter::new(std::io::stdout())) {
-            Ok(w) => Sink::Json(w),
-            Err(_) => return 2,
-        },
+        Format::Human => Ok(Sink::Human),
+        Format::Github => Ok(Sink::Github(stdout())),
+        Format::Json => JsonWriter::start(stdout()).map(Sink::Json),
+        Format::Sarif => SarifWriter::start(stdout(), lang).map(Sink::Sarif),
     };
+    let Ok(sink) = sink.as_mut() else {
+        return 2;
+    };
+
     let mut counts = Counts::default();
-    let mut unreadable = false;
+    let mut unreadable = Vec::new();
     let mut errors = false;
-    for input in inputs {
-        let report = match check_input(&input, ctx) {
-            Ok(r) => r,
-            Err((name, reason)) => {
+    let mut closed = false;
+    let threads = args
+        .jobs
+        .map_or_else(parallel::default_threads, usize::from);
+    parallel::for_each_ordered(
+        &inputs,
+        threads,
+        |input| check_input(input, ctx, args.format, &human),
+        |checked| {
+            counts.merge(&checked.counts);
+            errors |= checked.errors;
+            if let Rendered::Unreadable(name, reason) = &checked.rendered {
                 eprintln!("kehoach: {name}: {reason}");
-                unreadable = true;
-                continue;
+                unreadable.push((name.clone(), reason.clone()));
+                return ControlFlow::Continue(());
             }
-        };
-        counts.add(&report.findings);
-        errors |= report.has_errors();
-        emit(&mut sink, &report);
+            match write(sink, checked.rendered) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(_) => {
+                    // The reader went away (`| head`): nothing more can be delivered.
+                    closed = true;
+                    ControlFlow::Break(())
+                }
+            }
+        },
+    );
+    if closed {
+        return 2;
     }
-    match sink {
-        Sink::Human(h) => {
-            if !args.quiet {
-                eprint!("{}", h.summary(&counts));
-            }
-        }
-        Sink::Json(w) => {
-            if w.finish(&counts).is_err() {
-                return 2;
-            }
-        }
+    let finished = match std::mem::replace(sink, Sink::Human) {
+        Sink::Human => Ok(()),
+        Sink::Github(mut out) => out.flush(),
+        Sink::Json(w) => w.finish(&counts),
+        Sink::Sarif(w) => w.finish(&unreadable),
+    };
+    if finished.is_err() {
+        return 2;
     }
-    if counts.files == 0 && !unreadable {
+    if !args.quiet && matches!(args.format, Format::Human | Format::Github) {
+        eprint!("{}", human.summary(&counts));
+    }
+    if counts.files == 0 && unreadable.is_empty() {
         eprintln!("{}", no_files(lang));
         return 2;
     }
-    if unreadable {
+    if !unreadable.is_empty() {
         2
     } else if errors {
         1
     } else {
         0
+    }
+}
+
+fn write(sink: &mut Sink, rendered: Rendered) -> std::io::Result<()> {
+    match (sink, rendered) {
+        (Sink::Human, Rendered::Text(t)) => {
+            let mut err = std::io::stderr().lock();
+            err.write_all(t.as_bytes())
+        }
+        (Sink::Github(out), Rendered::Text(t)) => out.write_all(t.as_bytes()),
+        (Sink::Json(w), Rendered::Items(items)) => w.items(&items),
+        (Sink::Sarif(w), Rendered::Items(items)) => w.results(&items),
+        _ => unreachable!("each format renders what its sink writes"),
     }
 }
 
@@ -96,31 +168,44 @@ fn no_files(lang: Lang) -> String {
     )
 }
 
-fn check_input(input: &Input, ctx: &Context) -> Result<FileReport, (String, String)> {
+/// Everything done for one input, on a worker thread.
+fn check_input(input: &Input, ctx: &Context, format: Format, human: &Human) -> Checked {
     let path = match input {
         Input::Stdin => PathBuf::from("-"),
         Input::File(p) => p.clone(),
-        Input::Broken(p, why) => return Err((p.display().to_string(), why.clone())),
+        Input::Broken(p, why) => return unreadable(p.display().to_string(), why.clone()),
     };
-    let loaded =
-        pipeline::read_plan(&path, ctx.reference, ctx.lang).map_err(|u| (u.name, u.reason))?;
-    Ok(pipeline::check_loaded(loaded, ctx.lang))
-}
-
-fn emit(sink: &mut Sink, report: &FileReport) {
-    match sink {
-        Sink::Human(h) => {
-            if !report.findings.is_empty() {
-                eprint!("{}", h.file(&report.source, &report.findings));
-            }
-        }
-        Sink::Json(w) => {
-            let _ = w.file(&report.source, &report.findings);
-        }
+    let loaded = match pipeline::read_plan(&path, ctx.reference, ctx.lang) {
+        Ok(l) => l,
+        Err(u) => return unreadable(u.name, u.reason),
+    };
+    let mut report = pipeline::check_loaded(loaded, ctx.lang);
+    ctx.config.apply(&mut report.findings);
+    let mut counts = Counts::default();
+    counts.add(&report.findings);
+    Checked {
+        counts,
+        errors: report.findings.iter().any(|f| f.level == Level::Error),
+        rendered: render(format, human, &report.source, &report.findings),
     }
 }
 
-#[allow(dead_code)]
-fn _assert_source_is_send(s: SourceFile) -> impl Send {
-    s
+fn unreadable(name: String, reason: String) -> Checked {
+    Checked {
+        counts: Counts::default(),
+        errors: false,
+        rendered: Rendered::Unreadable(name, reason),
+    }
+}
+
+fn render(format: Format, human: &Human, source: &SourceFile, findings: &[Finding]) -> Rendered {
+    match format {
+        Format::Human if findings.is_empty() => Rendered::Text(String::new()),
+        Format::Human => Rendered::Text(human.file(source, findings)),
+        Format::Github => Rendered::Text(github::annotations(source, findings)),
+        Format::Json => Rendered::Items(findings.iter().map(|f| json::item(source, f)).collect()),
+        Format::Sarif => {
+            Rendered::Items(findings.iter().map(|f| sarif::result(source, f)).collect())
+        }
+    }
 }

@@ -2,6 +2,7 @@
 
 mod check;
 
+use crate::config::{self, Config, ConfigError};
 use crate::i18n::Lang;
 use crate::reference::Reference;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -37,6 +38,9 @@ pub struct Global {
     /// Programme schema to check against instead of the bundled 1629/QĐ-TTg
     #[arg(long, global = true, value_name = "FILE")]
     pub programme: Option<PathBuf>,
+    /// Settings file [default: the nearest kehoach.toml in this directory or above]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -58,6 +62,7 @@ pub struct Context {
     pub color: bool,
     pub width: usize,
     pub reference: &'static Reference,
+    pub config: Config,
 }
 
 impl Context {
@@ -76,7 +81,11 @@ impl Context {
             .and_then(|c| c.parse().ok())
             .filter(|w| *w >= 40)
             .unwrap_or(100);
-        let reference: &'static Reference = match &g.programme {
+        let config = load_config(g, lang, color, width)?;
+        // Command-line flags win over the configuration, which wins over the environment.
+        let lang = g.lang.or(config.lang).unwrap_or(lang);
+        let reference: &'static Reference = match g.programme.as_ref().or(config.programme.as_ref())
+        {
             None => Reference::bundled(),
             Some(path) => match Reference::with_programme(path, lang) {
                 Ok(r) => Box::leak(Box::new(r)),
@@ -91,12 +100,36 @@ impl Context {
             color,
             width,
             reference,
+            config,
         })
     }
 
     pub fn human(&self) -> crate::report::human::Human {
         crate::report::human::Human::new(self.lang, self.color, self.width)
     }
+}
+
+fn load_config(g: &Global, lang: Lang, color: bool, width: usize) -> Result<Config, i32> {
+    let path = match &g.config {
+        Some(p) => p.clone(),
+        None => match std::env::current_dir()
+            .ok()
+            .and_then(|d| config::discover(&d))
+        {
+            Some(p) => p,
+            None => return Ok(Config::default()),
+        },
+    };
+    Config::load(&path, lang).map_err(|e| {
+        match e {
+            ConfigError::Unreadable(u) => eprintln!("kehoach: {}: {}", u.name, u.reason),
+            ConfigError::Invalid(src, findings) => {
+                let human = crate::report::human::Human::new(lang, color, width);
+                eprint!("{}", human.file(&src, &findings));
+            }
+        }
+        2
+    })
 }
 
 fn report_load_failure(e: crate::load::LoadFailure, lang: Lang, color: bool, width: usize) {

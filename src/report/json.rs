@@ -25,6 +25,11 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
+/// One finding as a JSON object, for [`JsonWriter::items`] (serialised off the writing thread).
+pub fn item(source: &SourceFile, finding: &Finding) -> String {
+    serde_json::to_string(&JsonFinding::new(source, finding)).expect("a finding serialises")
+}
+
 /// Writes `{"findings": [...], "summary": {...}}` incrementally, so memory does not grow
 /// with the number of files checked.
 pub struct JsonWriter<W: std::io::Write> {
@@ -44,6 +49,17 @@ impl<W: std::io::Write> JsonWriter<W> {
                 .write_all(if self.first { b"\n  " } else { b",\n  " })?;
             self.first = false;
             serde_json::to_writer(&mut self.out, &JsonFinding::new(source, f))?;
+        }
+        Ok(())
+    }
+
+    /// Findings already serialised by [`item`], in order.
+    pub fn items(&mut self, items: &[String]) -> std::io::Result<()> {
+        for item in items {
+            self.out
+                .write_all(if self.first { b"\n  " } else { b",\n  " })?;
+            self.first = false;
+            self.out.write_all(item.as_bytes())?;
         }
         Ok(())
     }

@@ -1,7 +1,9 @@
 //! Output formats for findings. Data goes to stdout, human diagnostics to stderr.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 
 use crate::rules::Level;
 
@@ -14,6 +16,14 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Adds another run's counts (of other files) to these.
+    pub fn merge(&mut self, other: &Counts) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
+    }
+
     pub fn add(&mut self, findings: &[crate::check::Finding]) {
         self.files += 1;
         for f in findings {
