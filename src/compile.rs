@@ -584,14 +584,7 @@ fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) 
     )
     .at(span)
     .agency(written);
-    // Suggest the body's canonical name, whichever of its spellings came closest.
-    let best = did_you_mean(written, reference.agencies.all_names()).map(|n| {
-        reference
-            .agencies
-            .resolve(n, None)
-            .map_or(n, |a| a.name.as_str())
-    });
-    if let Some(best) = best {
+    if let Some(best) = suggest_agency(written, reference) {
         f = f.help(msg!(
             lang,
             "có phải ý bạn là `{best}`?",
@@ -605,4 +598,37 @@ fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) 
         ));
     }
     f
+}
+
+/// The canonical name of the body whose spelling comes closest to `written`. The same unknown
+/// names recur from plan to plan ("UBND các huyện, thành phố"), so answers are kept per
+/// thread and registry: across a repository of plans this search was a tenth of the work.
+fn suggest_agency(written: &str, reference: &Reference) -> Option<String> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const MAX_CACHED: usize = 1024;
+    thread_local! {
+        static SUGGESTIONS: RefCell<HashMap<(usize, String), Option<String>>> =
+            RefCell::new(HashMap::new());
+    }
+    let registry = &reference.agencies;
+    let key = (registry as *const _ as usize, written.to_string());
+    if let Some(hit) = SUGGESTIONS.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    // Suggest the body's canonical name, whichever of its spellings came closest.
+    let best = did_you_mean(written, registry.all_names()).map(|n| {
+        registry
+            .resolve(n, None)
+            .map_or(n, |a| a.name.as_str())
+            .to_string()
+    });
+    SUGGESTIONS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_CACHED {
+            c.clear();
+        }
+        c.insert(key, best.clone());
+    });
+    best
 }

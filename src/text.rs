@@ -153,13 +153,81 @@ pub fn did_you_mean<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let key = match_key(input);
-    candidates
-        .into_iter()
-        .map(|c| (strsim::normalized_levenshtein(&key, &match_key(c)), c))
-        .filter(|(score, _)| *score >= 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    const THRESHOLD: f64 = 0.7;
+    let key: Vec<char> = match_key(input).chars().collect();
+    let mut best: Option<(f64, &'a str)> = None;
+    for c in candidates {
+        let score = with_candidate_key(c, |ck| {
+            let longest = key.len().max(ck.len());
+            if longest == 0 {
+                return 1.0;
+            }
+            // Only distances that reach the threshold (or beat the best so far) matter, so
+            // the computation stops as soon as a candidate cannot get there.
+            let floor = best.map_or(THRESHOLD, |(b, _)| b.max(THRESHOLD));
+            let max = ((1.0 - floor) * longest as f64 + 1e-9).floor() as usize;
+            levenshtein_within(&key, ck, max).map_or(0.0, |d| 1.0 - d as f64 / longest as f64)
+        });
+        // On a tie the later candidate wins, as lists put canonical names last.
+        if score >= THRESHOLD && best.is_none_or(|(b, _)| score >= b) {
+            best = Some((score, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// The edit distance between `a` and `b` if it is at most `max`.
+fn levenshtein_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        let mut smallest = row[0];
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+            smallest = smallest.min(row[j + 1]);
+        }
+        if smallest > max {
+            return None;
+        }
+    }
+    let d = row[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// Calls `f` with the match key (as characters) of a suggestion candidate. Candidates are
+/// the same few hundred names (agencies, provinces, keys) for every file, so their keys are
+/// kept per thread instead of being recomputed for each unknown name.
+fn with_candidate_key<R>(candidate: &str, f: impl FnOnce(&[char]) -> R) -> R {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    // Bounded: a pathological input cannot make the cache grow without limit.
+    const MAX_CACHED: usize = 4096;
+    thread_local! {
+        static KEYS: RefCell<HashMap<String, Vec<char>>> = RefCell::new(HashMap::new());
+    }
+    KEYS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if !cache.contains_key(candidate) {
+            if cache.len() >= MAX_CACHED {
+                cache.clear();
+            }
+            cache.insert(
+                candidate.to_string(),
+                match_key(candidate).chars().collect(),
+            );
+        }
+        f(&cache[candidate])
+    })
 }
 
 #[cfg(test)]
@@ -192,6 +260,31 @@ mod tests {
         assert_eq!(parse_number("1.000,5"), Some(1000.5));
         assert_eq!(format_number(25000.0), "25.000");
         assert_eq!(format_number(2.5), "2,5");
+    }
+
+    #[test]
+    fn bounded_edit_distance() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        for (a, b) in [
+            ("kitten", "sitting"),
+            ("", "abc"),
+            ("Sở Y tế", "Sở Y tê"),
+            ("abc", "abc"),
+        ] {
+            let d = strsim::levenshtein(a, b);
+            assert_eq!(
+                levenshtein_within(&chars(a), &chars(b), d),
+                Some(d),
+                "{a} {b}"
+            );
+            if d > 0 {
+                assert_eq!(
+                    levenshtein_within(&chars(a), &chars(b), d - 1),
+                    None,
+                    "{a} {b}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -7,15 +7,95 @@ use crate::report::Counts;
 use crate::rules::Level;
 use crate::source::SourceFile;
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
-    SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
 use std::fmt;
 
 struct Rendered<'a> {
     finding: &'a Finding,
-    source: &'a NamedSource<String>,
+    source: &'a Indexed<'a>,
     code: String,
+}
+
+/// A file's text with the offset of each line, so a code frame reads only the lines around
+/// its span: miette's own sources scan the file from its start for every frame, which made
+/// rendering cost more than checking on a repository of long plans.
+struct Indexed<'a> {
+    name: &'a str,
+    text: &'a str,
+    /// Where each line starts, counting line breaks as miette does (`\r\n`, `\r`, `\n`).
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Indexed<'a> {
+    fn new(name: &'a str, text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    i += 1;
+                    line_starts.push(i + 1);
+                }
+                b'\r' | b'\n' => line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Indexed {
+            name,
+            text,
+            line_starts,
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+}
+
+impl SourceCode for Indexed<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        // miette's reading of a window that starts at a line boundary, with its lines
+        // numbered as in the whole file. The window starts a line early: miette treats a
+        // span at the very start of its input specially.
+        let first = self
+            .line_of(span.offset())
+            .saturating_sub(context_lines_before + 1);
+        let last = (span.offset() + span.len())
+            .saturating_sub(1)
+            .max(span.offset());
+        let end_line = self.line_of(last) + context_lines_after + 2;
+        let start = self.line_starts[first];
+        let end = self
+            .line_starts
+            .get(end_line)
+            .copied()
+            .unwrap_or(self.text.len());
+        let window = &self.text.as_bytes()[start..end.max(start)];
+        let local = SourceSpan::new(span.offset().saturating_sub(start).into(), span.len());
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let found = inner.span();
+        let contents = MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            SourceSpan::new((found.offset() + start).into(), found.len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )
+        .with_language("yaml");
+        Ok(Box::new(contents))
+    }
 }
 
 impl fmt::Debug for Rendered<'_> {
@@ -41,7 +121,7 @@ impl Rendered<'_> {
         let Some(span) = self.finding.span else {
             return false;
         };
-        let text = self.source.inner();
+        let text = self.source.text;
         let at = span.offset.min(text.len());
         let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
@@ -78,14 +158,9 @@ impl Diagnostic for Rendered<'_> {
             return None;
         }
         let span = self.finding.span?;
-        let len = span
-            .len
-            .min(self.source.inner().len().saturating_sub(span.offset));
-        let label = LabeledSpan::new(
-            self.finding.label.clone(),
-            span.offset.min(self.source.inner().len()),
-            len,
-        );
+        let text_len = self.source.text.len();
+        let len = span.len.min(text_len.saturating_sub(span.offset));
+        let label = LabeledSpan::new(self.finding.label.clone(), span.offset.min(text_len), len);
         Some(Box::new(std::iter::once(label)))
     }
 }
@@ -113,7 +188,7 @@ impl Human {
 
     /// All findings of one file, each as a framed diagnostic.
     pub fn file(&self, source: &SourceFile, findings: &[Finding]) -> String {
-        let named = NamedSource::new(&source.name, source.text.to_string()).with_language("yaml");
+        let indexed = Indexed::new(&source.name, &source.text);
         let mut out = String::new();
         for f in findings {
             let code = match f.span {
@@ -122,7 +197,7 @@ impl Human {
             };
             let r = Rendered {
                 finding: f,
-                source: &named,
+                source: &indexed,
                 code,
             };
             let _ = self.handler.render_report(&mut out, &r);
@@ -150,5 +225,50 @@ impl Human {
             c.warnings,
             c.notes
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Reading through the line index gives exactly what miette reads from the whole text.
+    #[test]
+    fn indexed_reads_equal_whole_text_reads() {
+        let plan = include_str!("../../plans/quang-nam-2023.yaml");
+        let texts = [
+            plan.to_string(),
+            plan.replace('\n', "\r\n"),
+            plan.replace("\n  - ", "\r  - "),
+            "a\n\nb: [\n\n".to_string(),
+        ];
+        for text in &texts {
+            let indexed = Indexed::new("f.yaml", text);
+            let step = (text.len() / 150).max(1);
+            // Offsets spread over the file, and every line's first and last byte.
+            let mut offsets: Vec<usize> = (0..text.len()).step_by(step).collect();
+            offsets.extend(
+                indexed
+                    .line_starts
+                    .iter()
+                    .flat_map(|&s| [s, s.saturating_sub(1)]),
+            );
+            offsets.retain(|&o| o < text.len());
+            for offset in offsets {
+                for len in [0, 1, 5, 80] {
+                    let len = len.min(text.len() - offset);
+                    let span = SourceSpan::new(offset.into(), len);
+                    for (before, after) in [(0, 0), (1, 1), (2, 3)] {
+                        let whole = text.as_bytes().read_span(&span, before, after).unwrap();
+                        let part = indexed.read_span(&span, before, after).unwrap();
+                        assert_eq!(part.data(), whole.data(), "{offset}+{len}");
+                        assert_eq!(part.span(), whole.span(), "{offset}+{len}");
+                        assert_eq!(part.line(), whole.line(), "{offset}+{len}");
+                        assert_eq!(part.column(), whole.column(), "{offset}+{len}");
+                        assert_eq!(part.line_count(), whole.line_count(), "{offset}+{len}");
+                    }
+                }
+            }
+        }
     }
 }

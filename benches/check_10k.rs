@@ -1,0 +1,238 @@
+//! `cargo bench --bench check_10k`: `kehoach check` over a repository of 10,000 plans.
+//!
+//! The repository is generated from the seed plans in plans/: each copy gets a province from
+//! schemas/provinces.yaml (one that exists in its year), a year from 2021 to 2025, its own
+//! document number, and its percentage targets moved up or down by up to 15 points, laid out
+//! as `<province>/<year>/<seed>-<n>.yaml`. The release binary is then timed over it in each
+//! output format, on every core and on one, and on a single plan. Peak memory is the child's
+//! maximum resident set size as the kernel reports it (wait4).
+//!
+//! Options: `cargo bench --bench check_10k -- [PLANS] [RUNS]` (defaults 10000 and 5);
+//! `KEHOACH_BENCH_DIR=DIR` generates into DIR and keeps it (to profile by hand).
+//! The figures go to stdout; docs/performance.md records them for this machine.
+
+use kehoach::date::Date;
+use kehoach::reference::Reference;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let plans: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let runs: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(5);
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_kehoach"));
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+
+    // KEHOACH_BENCH_DIR keeps the repository (empty or absent directory) for profiling.
+    let kept = std::env::var_os("KEHOACH_BENCH_DIR").map(PathBuf::from);
+    let temp = tempfile::tempdir().expect("a temporary directory");
+    let dir = kept.as_deref().unwrap_or(temp.path());
+    let started = Instant::now();
+    let bytes = generate(&root.join("plans"), dir, plans);
+    println!(
+        "generated {plans} plans ({:.1} MB) in {:.2} s under {}",
+        bytes as f64 / 1e6,
+        started.elapsed().as_secs_f64(),
+        dir.display()
+    );
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("binary: {}\ncores: {cores}\n", bin.display());
+
+    println!("load average before: {}", load_average());
+    println!(
+        "{:<34} {:>8} {:>9} {:>8} {:>10} {:>9}",
+        "run", "best s", "median s", "cpu s", "plans/s", "peak MiB"
+    );
+    let repo = dir.to_str().unwrap().to_string();
+    let cases: [(&str, Vec<&str>); 5] = [
+        ("10k, --format json", vec!["--format", "json"]),
+        ("10k, --format sarif", vec!["--format", "sarif"]),
+        ("10k, --format github", vec!["--format", "github"]),
+        ("10k, human (stderr)", vec![]),
+        (
+            "10k, --format json -j 1",
+            vec!["--format", "json", "-j", "1"],
+        ),
+    ];
+    // One untimed pass so every case reads the plans from the page cache.
+    measure(&bin, &["check", "-q", "--format", "json", &repo]);
+    for (name, extra) in cases {
+        let mut argv = vec!["check", "-q"];
+        argv.extend(extra);
+        argv.push(&repo);
+        report(name, plans, runs, || measure(&bin, &argv));
+    }
+    let one = root.join("plans/quang-nam-2023.yaml");
+    let one = one.to_str().unwrap();
+    report("1 plan (quang-nam-2023), human", 1, 20, || {
+        measure(&bin, &["check", "-q", one])
+    });
+    report("1 plan (quang-nam-2023), json", 1, 20, || {
+        measure(&bin, &["check", "--format", "json", one])
+    });
+    println!("load average after: {}", load_average());
+}
+
+/// Other work on the machine slows the wall-clock figures; the CPU time is unaffected.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+/// What one run cost: wall time, CPU time (user + system) and peak resident memory in KiB.
+struct Cost {
+    wall: Duration,
+    cpu: Duration,
+    peak_kib: u64,
+}
+
+fn report(name: &str, plans: usize, runs: usize, mut run: impl FnMut() -> Cost) {
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        let c = run();
+        walls.push(c.wall.as_secs_f64());
+        cpus.push(c.cpu.as_secs_f64());
+        peak = peak.max(c.peak_kib);
+    }
+    walls.sort_by(f64::total_cmp);
+    cpus.sort_by(f64::total_cmp);
+    let median = walls[walls.len() / 2];
+    println!(
+        "{name:<34} {:>8.4} {median:>9.4} {:>8.3} {:>10.0} {:>9.1}",
+        walls[0],
+        cpus[cpus.len() / 2],
+        plans as f64 / median,
+        peak as f64 / 1024.0
+    );
+}
+
+/// Runs the binary with output discarded.
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, not Child::wait"
+)]
+fn measure(bin: &Path, args: &[&str]) -> Cost {
+    let start = Instant::now();
+    let child = Command::new(bin)
+        .args(args)
+        .env("LANG", "C")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("kehoach runs");
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value of this plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, writing into locals that outlive the call.
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let elapsed = start.elapsed();
+    assert_eq!(pid, child.id() as libc::pid_t, "wait4 reaps the child");
+    let code = libc::WEXITSTATUS(status);
+    assert!(code <= 1, "kehoach {args:?} failed with status {code}");
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Cost {
+        wall: elapsed,
+        cpu: time(usage.ru_utime) + time(usage.ru_stime),
+        peak_kib: usage.ru_maxrss as u64,
+    }
+}
+
+/// Writes `count` plans derived from the seeds; returns the bytes written.
+fn generate(seeds_dir: &Path, out: &Path, count: usize) -> usize {
+    let mut seeds: Vec<(String, String)> = std::fs::read_dir(seeds_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| {
+            let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+            (stem, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    seeds.sort();
+    let provinces = &Reference::bundled().provinces.provinces;
+    let mut random = Lcg(0x2021_2025);
+    let mut bytes = 0;
+    for n in 0..count {
+        let (stem, text) = &seeds[n % seeds.len()];
+        let year = 2021 + (n / seeds.len() % 5) as i32;
+        let alive: Vec<_> = provinces
+            .iter()
+            .filter(|p| p.exists_on(Date::first_of_year(year)))
+            .collect();
+        let province = alive[n / (seeds.len() * 5) % alive.len()];
+        let plan = vary(text, &province.name, year, n, &mut random);
+        let dir = out.join(&province.id).join(year.to_string());
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(format!("{stem}-{n}.yaml")), &plan).unwrap();
+        bytes += plan.len();
+    }
+    bytes
+}
+
+/// The seed with another province, year and number, and its percentages moved.
+fn vary(seed: &str, province: &str, year: i32, n: usize, random: &mut Lcg) -> String {
+    let mut out = String::with_capacity(seed.len() + 64);
+    for line in seed.lines() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        if indent == "  " && trimmed.starts_with("province:") {
+            out.push_str(&format!("  province: {province}"));
+        } else if indent == "  " && trimmed.starts_with("number:") {
+            out.push_str(&format!("  number: {}/KH-UBND", n + 1));
+        } else if indent == "  " && trimmed.starts_with("issued:") {
+            out.push_str(&format!("  issued: {year}-03-15"));
+        } else if indent == "  " && trimmed.starts_with("period:") && !trimmed.contains('-') {
+            out.push_str(&format!("  period: {year}"));
+        } else if trimmed.starts_with("target:") && !trimmed.contains("năm") {
+            out.push_str(&move_percentages(line, random));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Each "NN%" in a target line (not a yearly-growth range) becomes a value within 15 points of it, capped at 100.
+fn move_percentages(line: &str, random: &mut Lcg) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut digits = String::new();
+    for c in line.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if c == '%' && !digits.is_empty() {
+            let v: i64 = digits.parse().unwrap_or(50);
+            let moved = (v + random.below(31) as i64 - 15).clamp(1, 100);
+            out.push_str(&moved.to_string());
+        } else {
+            out.push_str(&digits);
+        }
+        digits.clear();
+        out.push(c);
+    }
+    out.push_str(&digits);
+    out
+}
+
+/// A fixed-seed generator, so every run checks the same repository.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
