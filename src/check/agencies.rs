@@ -74,7 +74,9 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             .any(|l| l.agency.is_some_and(|a| same_or_predecessor(plan, a, e)));
         if !matches && leads.iter().all(|l| l.agency.is_some()) {
             let l = leads[0];
-            out.push(
+            out.push(super::reform::as_reference(
+                plan,
+                lang,
                 Finding::new(
                     Rule::NoLeadAgency,
                     msg!(
@@ -95,17 +97,23 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     plan.date.vietnamese_short(),
                     e.name(lang)
                 )),
-            );
+            ));
         }
     }
 
     let has_border_or_coast = plan
         .province
         .map(|p| plan.reference.provinces.has_border_or_coast(p, plan.date));
+    let mut checked: Vec<&str> = Vec::new();
     for req in &programme.agencies {
         let Some(expected) = registry.in_force_on(&req.agency, plan.date) else {
             continue;
         };
+        // Two requirements can meet in one successor (Sở TT&TT's press work went to Sở VHTTDL).
+        if checked.contains(&expected.id.as_str()) {
+            continue;
+        }
+        checked.push(&expected.id);
         let named = plan
             .agencies
             .iter()
@@ -150,7 +158,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             if let Some(clause) = &req.clause {
                 f = f.help(msg!(lang, "{} ({})", "{} ({})", programme.id, clause));
             }
-            out.push(f);
+            out.push(super::reform::as_reference(plan, lang, f));
         }
     }
 }
