@@ -116,8 +116,8 @@ fn reference_reason(plan: &CompiledPlan, p: &Programme, lang: Lang) -> String {
     if let Some(expiry) = programme_expiry(plan, p, lang) {
         return msg!(
             lang,
-            "Kế hoạch không thực hiện chương trình quốc gia nào còn hiệu lực: {} Mức của {} chỉ để tham khảo, cho thấy dự thảo thấp hơn chương trình gần nhất ở đâu.",
-            "The plan implements no national programme in force: {} What {} asked is shown for reference only, to show where the draft falls below the last programme.",
+            "Kế hoạch không thực hiện chương trình quốc gia nào còn hiệu lực: {} Mức của {} chỉ để tham khảo: cho thấy dự thảo thấp hơn chương trình gần nhất ở chỗ nào.",
+            "The plan implements no national programme in force: {} What {} asked is given for reference only: it shows where the draft falls below the last programme.",
             expiry,
             p.id
         );
