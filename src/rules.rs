@@ -117,6 +117,15 @@ rules! {
     MissingReporting = "missing-reporting", Warning,
         "Kế hoạch không quy định chế độ báo cáo.",
         "The plan sets no reporting regime.";
+    SupersededAgency = "superseded-agency", Warning,
+        "Giao nhiệm vụ (hoặc gửi báo cáo) cho cơ quan đã không còn giữ chức năng đó vào ngày của kế hoạch, như Sở LĐTBXH sau 01/3/2025; cơ quan chủ trì như vậy là lỗi.",
+        "A task (or a report) goes to a body that no longer held the function on the plan's date, such as Sở LĐTBXH after 1 March 2025; such a lead is an error.";
+    SupersededProvince = "superseded-province", Error,
+        "Kế hoạch của một tỉnh không còn tồn tại vào ngày của kế hoạch (đã hợp nhất vào tỉnh khác hoặc đổi tên).",
+        "A plan for a province that no longer existed on its date (merged into another, or renamed).";
+    ObsoleteLevel = "obsolete-level", Warning,
+        "Chỉ tiêu hoặc nhiệm vụ cho cấp huyện (hoặc công an cấp huyện) trong kế hoạch ban hành khi cấp đó đã bỏ.",
+        "A target or duty for the district level (or the district police) in a plan dated after that level was abolished.";
 }
 
 impl fmt::Display for Rule {

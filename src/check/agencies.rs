@@ -11,17 +11,19 @@ use crate::source::Span;
 
 /// Whether `a` is `target` or an earlier holder of its function (a superseded name).
 pub fn same_or_predecessor(plan: &CompiledPlan, a: &Agency, target: &Agency) -> bool {
+    // Only a body that had already handed its function over by the plan's date stands for its
+    // successor: in a 2023 plan the labour department is not the health department.
     let mut cur = Some(a);
     for _ in 0..8 {
         match cur {
             Some(c) if c.id == target.id => return true,
-            Some(c) => {
+            Some(c) if !c.in_force(plan.date) => {
                 cur = c
                     .successor
                     .as_deref()
                     .and_then(|s| plan.reference.agencies.get(s))
             }
-            None => return false,
+            _ => return false,
         }
     }
     false
@@ -74,7 +76,9 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             .any(|l| l.agency.is_some_and(|a| same_or_predecessor(plan, a, e)));
         if !matches && leads.iter().all(|l| l.agency.is_some()) {
             let l = leads[0];
-            out.push(
+            out.push(super::reform::as_reference(
+                plan,
+                lang,
                 Finding::new(
                     Rule::NoLeadAgency,
                     msg!(
@@ -95,17 +99,23 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     plan.date.vietnamese_short(),
                     e.name(lang)
                 )),
-            );
+            ));
         }
     }
 
     let has_border_or_coast = plan
         .province
         .map(|p| plan.reference.provinces.has_border_or_coast(p, plan.date));
+    let mut checked: Vec<&str> = Vec::new();
     for req in &programme.agencies {
         let Some(expected) = registry.in_force_on(&req.agency, plan.date) else {
             continue;
         };
+        // Two requirements can meet in one successor (Sở TT&TT's press work went to Sở VHTTDL).
+        if checked.contains(&expected.id.as_str()) {
+            continue;
+        }
+        checked.push(&expected.id);
         let named = plan
             .agencies
             .iter()
@@ -168,7 +178,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     expected.name
                 ),
             });
-            out.push(f);
+            out.push(super::reform::as_reference(plan, lang, f));
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::compile::CompiledPlan;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::reference::{Binds, NationalIndicator, Programme};
-use crate::rules::{Level, Rule};
+use crate::rules::Rule;
 use crate::source::Span;
 use crate::text::format_number;
 use crate::verdict::{Incomparable, Verdict, judge, short_level};
@@ -93,7 +93,9 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         let j = judge(n, ind);
         match j.verdict {
             Verdict::Weaker => {
-                for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
+                for part in j.parts.iter().filter(|p| {
+                    p.verdict == Verdict::Weaker && super::reform::level_in_force(plan, p.level)
+                }) {
                     let Some(pt) = part.plan else { continue };
                     let shown = match part.as_percent {
                         Some(pct) => format!(
@@ -172,9 +174,17 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     .parts
                     .iter()
                     .filter(|p| p.verdict == Verdict::Missing)
+                    // No district target is due once the district level is gone.
+                    .filter(|p| super::reform::level_in_force(plan, p.level))
                     .filter_map(|p| p.level)
                     .map(|l| short_level(l, lang))
                     .collect();
+                let due = j.parts.iter().any(|p| {
+                    p.verdict == Verdict::Missing && super::reform::level_in_force(plan, p.level)
+                });
+                if !due {
+                    continue;
+                }
                 found.push(
                     Finding::new(
                         Rule::MissingIndicator,
@@ -194,21 +204,13 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
-    if plan.programme_is_reference {
-        // Compared with the last programme only for reference: the officer sees where the
-        // draft falls below it, but nothing here binds the plan.
-        for f in &mut found {
-            f.level = Level::Note;
-            f.message = msg!(
-                lang,
-                "[tham khảo {}] {}",
-                "[reference: {}] {}",
-                programme.id,
-                f.message
-            );
-        }
-    }
-    out.extend(found);
+    // Against a programme the plan does not implement, the officer still sees where the draft
+    // falls below it, but nothing here binds the plan.
+    out.extend(
+        found
+            .into_iter()
+            .map(|f| super::reform::as_reference(plan, lang, f)),
+    );
 }
 
 fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {

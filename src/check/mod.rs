@@ -4,6 +4,7 @@ mod agencies;
 mod finding;
 mod indicators;
 mod metadata;
+pub mod reform;
 mod sections;
 
 pub use finding::Finding;
@@ -15,6 +16,7 @@ use crate::i18n::Lang;
 pub fn run(plan: &CompiledPlan, lang: Lang) -> Vec<Finding> {
     let mut out = plan.findings.clone();
     metadata::check(plan, lang, &mut out);
+    reform::check(plan, lang, &mut out);
     indicators::check(plan, lang, &mut out);
     agencies::check(plan, lang, &mut out);
     sections::check(plan, lang, &mut out);

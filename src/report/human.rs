@@ -14,7 +14,7 @@ use std::fmt;
 
 struct Rendered<'a> {
     finding: &'a Finding,
-    source: &'a NamedSource<String>,
+    source: &'a CharColumns,
     code: String,
 }
 
@@ -31,6 +31,43 @@ impl fmt::Display for Rendered<'_> {
 }
 
 impl std::error::Error for Rendered<'_> {}
+
+/// The source as miette sees it, but with columns counted in characters, as every other
+/// location kehoach prints (and JSON and SARIF) counts them. miette counts bytes, so a label after
+/// "Sở Lao động" would otherwise carry a larger column in the frame than in the header.
+struct CharColumns(NamedSource<String>);
+
+impl CharColumns {
+    fn inner(&self) -> &String {
+        self.0.inner()
+    }
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let c = self.0.read_span(span, before, after)?;
+        let text = self.0.inner();
+        let start = c.span().offset();
+        let line_start = start.saturating_sub(c.column());
+        let column = text
+            .get(line_start..start)
+            .map_or(c.column(), |t| t.chars().count());
+        let name = c.name().unwrap_or_default().to_string();
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            name,
+            c.data(),
+            *c.span(),
+            c.line(),
+            column,
+            c.line_count(),
+        )))
+    }
+}
 
 /// A line longer than this is not framed: a hostile one-line file (100,000 brackets) would
 /// otherwise be printed whole. The header still says file:line:column.
@@ -113,7 +150,9 @@ impl Human {
 
     /// All findings of one file, each as a framed diagnostic.
     pub fn file(&self, source: &SourceFile, findings: &[Finding]) -> String {
-        let named = NamedSource::new(&source.name, source.text.to_string()).with_language("yaml");
+        let named = CharColumns(
+            NamedSource::new(&source.name, source.text.to_string()).with_language("yaml"),
+        );
         let mut out = String::new();
         for f in findings {
             let code = match f.span {
