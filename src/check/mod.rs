@@ -6,6 +6,7 @@ mod indicators;
 mod metadata;
 mod sections;
 
+pub use agencies::same_or_predecessor;
 pub use finding::Finding;
 
 use crate::compile::CompiledPlan;
