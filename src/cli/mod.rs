@@ -1,6 +1,11 @@
 //! The command line: argument parsing and dispatch. Each command lives in its own file.
 
 mod check;
+mod compare;
+mod diff;
+mod plan_input;
+mod render;
+mod summary;
 
 use crate::i18n::Lang;
 use crate::reference::Reference;
@@ -50,12 +55,22 @@ pub enum ColorChoice {
 pub enum Command {
     /// Lint plans: files, directories (walked for *.yaml, *.yml) or - for standard input
     Check(check::CheckArgs),
+    /// Compliance diff of a plan against its programme, or a semantic diff of two versions
+    Diff(diff::DiffArgs),
+    /// One-screen summary of a plan: metadata, findings, indicators, agencies
+    Summary(summary::SummaryArgs),
+    /// One table across plans: national indicators and agencies by province and period
+    Compare(compare::CompareArgs),
+    /// The plan laid out as a Vietnamese administrative document (Markdown or HTML)
+    Render(render::RenderArgs),
 }
 
 /// What every command needs: language, colour, width and the reference data.
 pub struct Context {
     pub lang: Lang,
     pub color: bool,
+    /// Colour for data written to stdout (tables): decided on stdout, not stderr.
+    pub stdout_color: bool,
     pub width: usize,
     pub reference: &'static Reference,
 }
@@ -63,14 +78,15 @@ pub struct Context {
 impl Context {
     fn new(g: &Global) -> Result<Context, i32> {
         let lang = g.lang.unwrap_or_else(Lang::from_env);
-        let color = match g.color {
+        let wants = |terminal: bool| match g.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stderr().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal
             }
         };
+        let color = wants(std::io::stderr().is_terminal());
+        let stdout_color = wants(std::io::stdout().is_terminal());
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
@@ -89,6 +105,7 @@ impl Context {
         Ok(Context {
             lang,
             color,
+            stdout_color,
             width,
             reference,
         })
@@ -124,5 +141,9 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check::run(&ctx, args),
+        Command::Diff(args) => diff::run(&ctx, args),
+        Command::Summary(args) => summary::run(&ctx, args),
+        Command::Compare(args) => compare::run(&ctx, args),
+        Command::Render(args) => render::run(&ctx, args),
     }
 }

@@ -1,7 +1,12 @@
 //! Output formats for findings. Data goes to stdout, human diagnostics to stderr.
 
+pub mod csv;
+pub mod grid;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
+pub mod table;
 
 use crate::rules::Level;
 
