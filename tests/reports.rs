@@ -528,11 +528,13 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 #[test]
 fn readme_comparison_table_is_current() {
     let md = ok(&["--lang", "en", "compare", "-f", "md", "plans/"]);
-    let doc = std::fs::read_to_string(root().join("docs/compare.md")).unwrap();
-    assert!(
-        doc.contains(&md),
-        "docs/compare.md is stale: paste `kehoach --lang en compare -f md plans/` into it"
-    );
+    for doc in ["README.md", "docs/compare.md"] {
+        let text = std::fs::read_to_string(root().join(doc)).unwrap();
+        assert!(
+            text.contains(&md),
+            "{doc} is stale: paste `kehoach --lang en compare -f md plans/` into it"
+        );
+    }
 }
 
 fn chromium() -> Option<PathBuf> {
