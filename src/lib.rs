@@ -6,6 +6,7 @@
 //! [`check::Finding`]s) → `report` (human, JSON, ...). Every output is a view over the
 //! compiled plan and the findings; nothing downstream re-parses the YAML.
 
+pub mod assess;
 pub mod check;
 pub mod cli;
 pub mod compile;

@@ -164,6 +164,16 @@ pub fn compare(
 
 /// The plan's indicator against the national one, level by level.
 pub fn judge<'a>(national: &NationalIndicator, plan: &'a CompiledIndicator) -> Judgement<'a> {
+    judge_where(national, plan, |_| true)
+}
+
+/// As [`judge`], over the national levels `due` keeps (a level of government that no longer
+/// exists on the plan's date has no target due).
+pub fn judge_where<'a>(
+    national: &NationalIndicator,
+    plan: &'a CompiledIndicator,
+    due: impl Fn(Option<Level>) -> bool,
+) -> Judgement<'a> {
     if national.binds == Binds::National {
         return Judgement {
             verdict: Verdict::Aggregate,
@@ -171,7 +181,7 @@ pub fn judge<'a>(national: &NationalIndicator, plan: &'a CompiledIndicator) -> J
         };
     }
     let mut parts = Vec::new();
-    for (level, nt) in &national.targets {
+    for (level, nt) in national.targets.iter().filter(|(l, _)| due(*l)) {
         let candidates: Vec<&PlanTarget> = match level {
             Some(l) => plan
                 .targets
@@ -180,7 +190,7 @@ pub fn judge<'a>(national: &NationalIndicator, plan: &'a CompiledIndicator) -> J
                 .chain(plan.targets.iter().filter(|t| t.level.is_none()))
                 .take(1)
                 .collect(),
-            None => plan.targets.iter().collect(),
+            None => plan.targets.iter().filter(|t| due(t.level)).collect(),
         };
         if candidates.is_empty() {
             parts.push(Part {

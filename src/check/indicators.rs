@@ -4,11 +4,11 @@ use super::Finding;
 use crate::compile::CompiledPlan;
 use crate::i18n::Lang;
 use crate::msg;
-use crate::reference::{Binds, NationalIndicator, Programme};
+use crate::reference::{NationalIndicator, Programme};
 use crate::rules::Rule;
 use crate::source::Span;
 use crate::text::format_number;
-use crate::verdict::{Incomparable, Verdict, judge, short_level};
+use crate::verdict::{Incomparable, Verdict, short_level};
 
 /// "1629/QĐ-TTg, Điều 1 ...: “Ít nhất 70% ...”": the national wording and where it stands.
 pub fn national_help(p: &Programme, n: &NationalIndicator, lang: Lang) -> String {
@@ -29,21 +29,14 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         .or_else(|| plan.source.top_level_key("plan"))
         .unwrap_or(Span::from_location(plan.doc.plan.referenced));
     let mut found = Vec::new();
-    for n in &programme.indicators {
-        let Some(ind) = plan
-            .indicators
-            .iter()
-            .find(|i| i.national.is_some_and(|x| x.id == n.id))
-        else {
-            if n.binds == Binds::National {
-                continue;
-            }
-            let parts: Vec<_> = plan
-                .indicators
-                .iter()
-                .filter(|i| i.part_of.as_deref() == Some(n.id.as_str()))
-                .collect();
-            if let Some(first) = parts.first() {
+    for a in crate::assess::indicators(plan) {
+        let n = a.national;
+        if a.verdict == Verdict::Aggregate || a.target_unusable() {
+            // A national aggregate binds no province; an unusable target is compile's finding.
+            continue;
+        }
+        let Some(ind) = a.entry else {
+            if let Some(first) = a.parts.first() {
                 found.push(
                     Finding::new(
                         Rule::NotComparable,
@@ -52,7 +45,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                             "{}: kế hoạch chỉ nêu các số lượng thành phần ({}), không có mẫu số để so với chỉ tiêu quốc gia {}",
                             "{}: the plan gives only component counts ({}), with no denominator to set against the national {}",
                             n.id,
-                            parts.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", "),
+                            a.parts.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", "),
                             n.target_display(lang)
                         ),
                     )
@@ -86,16 +79,10 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             );
             continue;
         };
-        if ind.targets.is_empty() {
-            // Its target was unreadable or impossible: compile has said so already.
-            continue;
-        }
-        let j = judge(n, ind);
+        let Some(j) = &a.judgement else { continue };
         match j.verdict {
             Verdict::Weaker => {
-                for part in j.parts.iter().filter(|p| {
-                    p.verdict == Verdict::Weaker && super::reform::level_in_force(plan, p.level)
-                }) {
+                for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
                     let Some(pt) = part.plan else { continue };
                     let shown = match part.as_percent {
                         Some(pct) => format!(
@@ -174,17 +161,9 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     .parts
                     .iter()
                     .filter(|p| p.verdict == Verdict::Missing)
-                    // No district target is due once the district level is gone.
-                    .filter(|p| super::reform::level_in_force(plan, p.level))
                     .filter_map(|p| p.level)
                     .map(|l| short_level(l, lang))
                     .collect();
-                let due = j.parts.iter().any(|p| {
-                    p.verdict == Verdict::Missing && super::reform::level_in_force(plan, p.level)
-                });
-                if !due {
-                    continue;
-                }
                 found.push(
                     Finding::new(
                         Rule::MissingIndicator,

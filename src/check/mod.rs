@@ -7,7 +7,6 @@ mod metadata;
 pub mod reform;
 mod sections;
 
-pub use agencies::same_or_predecessor;
 pub use finding::Finding;
 
 use crate::compile::CompiledPlan;

@@ -34,16 +34,6 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether targets at `level` still had a level of government to apply to on the plan's date.
-pub fn level_in_force(plan: &CompiledPlan, level: Option<PlanLevel>) -> bool {
-    level.is_none_or(|l| {
-        plan.reference
-            .reforms
-            .level_abolished(l, plan.date)
-            .is_none()
-    })
-}
-
 /// A finding against a programme the plan does not implement, shown for reference only: a note,
 /// tagged in its message, with the reason first in its help.
 pub fn as_reference(plan: &CompiledPlan, lang: Lang, mut f: Finding) -> Finding {

@@ -2,15 +2,14 @@
 //! target and verdict, the agencies the programme expects against those the plan names,
 //! and the plan's own indicators with no national counterpart.
 
-use crate::check::same_or_predecessor;
 use crate::compile::{CompiledIndicator, CompiledPlan};
 use crate::i18n::Lang;
 use crate::model::Role;
 use crate::msg;
-use crate::reference::{Binds, NationalIndicator, Requirement};
+use crate::reference::{NationalIndicator, Requirement};
 use crate::report::grid::{Cell, Grid, Report, Tone};
 use crate::text::format_number;
-use crate::verdict::{Incomparable, Verdict, display_targets, judge, short_level};
+use crate::verdict::{Incomparable, Verdict, display_targets, short_level};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -154,23 +153,13 @@ pub fn indicator_row(plan: &CompiledPlan, n: &NationalIndicator, lang: Lang) -> 
             note,
             text,
         };
-    let Some(ind) = plan
-        .indicators
-        .iter()
-        .find(|i| i.national.is_some_and(|x| x.id == n.id))
-    else {
-        if n.binds == Binds::National {
-            return row(None, Verdict::Aggregate, None, None);
+    let a = crate::assess::indicator(plan, n);
+    let Some(ind) = a.entry else {
+        if a.verdict == Verdict::Aggregate || a.parts.is_empty() {
+            return row(None, a.verdict, None, None);
         }
-        let parts: Vec<&CompiledIndicator> = plan
-            .indicators
-            .iter()
-            .filter(|i| i.part_of.as_deref() == Some(n.id.as_str()))
-            .collect();
-        if parts.is_empty() {
-            return row(None, Verdict::Missing, None, None);
-        }
-        let shown = parts
+        let shown = a
+            .parts
             .iter()
             .map(|p| format!("{} {}", p.key, targets_of(p, lang)))
             .collect::<Vec<_>>()
@@ -180,11 +169,10 @@ pub fn indicator_row(plan: &CompiledPlan, n: &NationalIndicator, lang: Lang) -> 
             "chỉ có số lượng thành phần, không có mẫu số",
             "component counts only, no denominator"
         );
-        return row(Some(shown), Verdict::NotComparable, Some(note), None);
+        return row(Some(shown), a.verdict, Some(note), None);
     };
     let shown = (!ind.targets.is_empty()).then(|| targets_of(ind, lang));
-    let j = judge(n, ind);
-    let note = match j.verdict {
+    let note = a.judgement.as_ref().and_then(|j| match j.verdict {
         Verdict::Aggregate => None,
         Verdict::Missing => {
             let levels: Vec<&str> = j
@@ -216,8 +204,8 @@ pub fn indicator_row(plan: &CompiledPlan, n: &NationalIndicator, lang: Lang) -> 
                 .as_percent
                 .map(|pct| format!("≈ {}%", format_number((pct * 100.0).round() / 100.0))),
         }),
-    };
-    row(shown, j.verdict, note, ind.text.clone())
+    });
+    row(shown, a.verdict, note, ind.text.clone())
 }
 
 /// Every national indicator of the plan's programme, in the programme's order.
@@ -235,25 +223,13 @@ pub fn indicator_rows(plan: &CompiledPlan, lang: Lang) -> Vec<IndicatorRow> {
 /// The programme's agency requirements on the plan's date, then the bodies the plan adds.
 /// Reads requirements the way `check` does (`in_force_on`, predecessors, border or coast).
 pub fn agency_rows(plan: &CompiledPlan, lang: Lang) -> Vec<AgencyRow> {
-    let registry = &plan.reference.agencies;
     let mut rows = Vec::new();
     let mut claimed = vec![false; plan.agencies.len()];
-    let border_or_coast = plan
-        .province
-        .map(|p| plan.reference.provinces.has_border_or_coast(p, plan.date));
-    let requirements = plan.programme.map(|p| p.agencies.as_slice()).unwrap_or(&[]);
-    for req in requirements {
-        let Some(expected) = registry.in_force_on(&req.agency, plan.date) else {
-            continue;
-        };
+    for assessed in crate::assess::agencies(plan) {
+        let (req, expected) = (assessed.requirement, assessed.expected);
         let mut named = Vec::new();
         for (i, a) in plan.agencies.iter().enumerate() {
-            // A superseded name counts for its successor only once it is superseded: in
-            // 2023 the labour department is not standing in for the health department.
-            if a.agency.is_some_and(|x| {
-                x.id == expected.id
-                    || (!x.in_force(plan.date) && same_or_predecessor(plan, x, expected))
-            }) {
+            if assessed.named.iter().any(|n| std::ptr::eq(*n, a)) {
                 claimed[i] = true;
                 named.push(NamedAgency {
                     name: a.name.clone(),
@@ -262,18 +238,14 @@ pub fn agency_rows(plan: &CompiledPlan, lang: Lang) -> Vec<AgencyRow> {
                 });
             }
         }
-        let binding = match req.requirement {
-            Requirement::Lead | Requirement::Required => true,
-            Requirement::Conditional => border_or_coast == Some(true),
-            Requirement::Requested => false,
-        };
+        let binding = assessed.binding;
         let status = if named.is_empty() {
             if binding {
                 AgencyStatus::Missing
             } else {
                 AgencyStatus::NotNamed
             }
-        } else if req.requirement == Requirement::Conditional && border_or_coast == Some(false) {
+        } else if assessed.impossible {
             AgencyStatus::Unexpected
         } else if req.requirement == Requirement::Lead && named.iter().all(|a| a.role != Role::Lead)
         {

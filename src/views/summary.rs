@@ -9,7 +9,7 @@ use crate::model::Role;
 use crate::msg;
 use crate::report::Counts;
 use crate::report::grid::{Cell, Grid, Report};
-use crate::verdict::{Verdict, display_targets, judge};
+use crate::verdict::{Verdict, display_targets};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]
@@ -68,7 +68,7 @@ pub fn build(plan: &CompiledPlan, findings: &[Finding], lang: Lang) -> Summary {
             let shown = display_targets(ind.targets.iter().map(|t| (t.level, &t.target)), lang);
             match ind.national {
                 Some(n) => {
-                    let v = judge(n, ind).verdict;
+                    let v = crate::assess::indicator(plan, n).verdict;
                     IndicatorLine {
                         id: ind.key.clone(),
                         name: n.short(lang).to_string(),
