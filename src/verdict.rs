@@ -83,6 +83,14 @@ impl Judgement<'_> {
     pub fn deciding(&self) -> Option<&Part<'_>> {
         self.parts.iter().find(|p| p.verdict == self.verdict)
     }
+
+    /// The levels the programme sets a target for and the plan does not.
+    pub fn missing_levels(&self) -> impl Iterator<Item = Level> + '_ {
+        self.parts
+            .iter()
+            .filter(|p| p.verdict == Verdict::Missing)
+            .filter_map(|p| p.level)
+    }
 }
 
 const EPS: f64 = 1e-9;

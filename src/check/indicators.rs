@@ -157,13 +157,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 );
             }
             Verdict::Missing => {
-                let levels: Vec<&str> = j
-                    .parts
-                    .iter()
-                    .filter(|p| p.verdict == Verdict::Missing)
-                    .filter_map(|p| p.level)
-                    .map(|l| short_level(l, lang))
-                    .collect();
+                let levels: Vec<&str> = j.missing_levels().map(|l| short_level(l, lang)).collect();
                 found.push(
                     Finding::new(
                         Rule::MissingIndicator,

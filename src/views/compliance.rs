@@ -175,13 +175,7 @@ pub fn indicator_row(plan: &CompiledPlan, n: &NationalIndicator, lang: Lang) -> 
     let note = a.judgement.as_ref().and_then(|j| match j.verdict {
         Verdict::Aggregate => None,
         Verdict::Missing => {
-            let levels: Vec<&str> = j
-                .parts
-                .iter()
-                .filter(|p| p.verdict == Verdict::Missing)
-                .filter_map(|p| p.level)
-                .map(|l| short_level(l, lang))
-                .collect();
+            let levels: Vec<&str> = j.missing_levels().map(|l| short_level(l, lang)).collect();
             (!levels.is_empty()).then(|| {
                 msg!(
                     lang,
