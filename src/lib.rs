@@ -18,6 +18,7 @@ pub mod output_file;
 pub mod pipeline;
 pub mod reference;
 pub mod render;
+pub mod related;
 pub mod report;
 pub mod rules;
 pub mod source;

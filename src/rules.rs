@@ -126,6 +126,21 @@ rules! {
     ObsoleteLevel = "obsolete-level", Warning,
         "Chỉ tiêu hoặc nhiệm vụ cho cấp huyện (hoặc công an cấp huyện) trong kế hoạch ban hành khi cấp đó đã bỏ.",
         "A target or duty for the district level (or the district police) in a plan dated after that level was abolished.";
+    WeakerThanParent = "weaker-than-parent", Error,
+        "Chỉ tiêu thấp hơn chỉ tiêu của kế hoạch cấp trên mà kế hoạch này cụ thể hóa (`parent`).",
+        "A target below the one set by the parent plan this plan localises (`parent`).";
+    MissingParent = "missing-parent", Error,
+        "Không đọc được kế hoạch cấp trên (`parent`): tệp không có hoặc không phải kế hoạch hợp lệ.",
+        "The parent plan (`parent`) cannot be read: the file is missing or is not a valid plan.";
+    ParentCycle = "parent-cycle", Error,
+        "Chuỗi kế hoạch cấp trên (`parent`) quay lại chính nó.",
+        "The chain of parent plans (`parent`) leads back to itself.";
+    WeakerThanPrevious = "weaker-than-previous", Warning,
+        "Chỉ tiêu thấp hơn chỉ tiêu của kế hoạch năm trước (`previous`).",
+        "A target lower than in last year's plan (`previous`).";
+    MissingPrevious = "missing-previous", Error,
+        "Không đọc được kế hoạch năm trước (`previous`): tệp không có hoặc không phải kế hoạch hợp lệ.",
+        "Last year's plan (`previous`) cannot be read: the file is missing or is not a valid plan.";
 }
 
 impl fmt::Display for Rule {

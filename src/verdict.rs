@@ -188,13 +188,28 @@ pub fn judge_where<'a>(
             parts: Vec::new(),
         };
     }
+    let floors = national
+        .targets
+        .iter()
+        .filter(|(l, _)| due(*l))
+        .map(|(l, t)| (*l, *t));
+    judge_floors(floors, plan, &due)
+}
+
+/// The plan's indicator against any set of floors, level by level: a national indicator's
+/// targets, or a parent's or last year's plan's. `due` keeps the plan's targets that count.
+pub fn judge_floors<'a>(
+    floors: impl Iterator<Item = (Option<Level>, Target)>,
+    plan: &'a CompiledIndicator,
+    due: impl Fn(Option<Level>) -> bool,
+) -> Judgement<'a> {
     let mut parts = Vec::new();
-    for (level, nt) in national.targets.iter().filter(|(l, _)| due(*l)) {
+    for (level, nt) in floors {
         let candidates: Vec<&PlanTarget> = match level {
             Some(l) => plan
                 .targets
                 .iter()
-                .filter(|t| t.level == Some(*l))
+                .filter(|t| t.level == Some(l))
                 .chain(plan.targets.iter().filter(|t| t.level.is_none()))
                 .take(1)
                 .collect(),
@@ -202,8 +217,8 @@ pub fn judge_where<'a>(
         };
         if candidates.is_empty() {
             parts.push(Part {
-                level: *level,
-                national: *nt,
+                level,
+                national: nt,
                 plan: None,
                 as_percent: None,
                 verdict: Verdict::Missing,
@@ -211,10 +226,10 @@ pub fn judge_where<'a>(
             });
         }
         for pt in candidates {
-            let (verdict, incomparable, as_percent) = compare(nt, &pt.target, plan.denominator);
+            let (verdict, incomparable, as_percent) = compare(&nt, &pt.target, plan.denominator);
             parts.push(Part {
                 level: level.or(pt.level),
-                national: *nt,
+                national: nt,
                 plan: Some(pt),
                 as_percent,
                 verdict,

@@ -186,7 +186,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     );
 }
 
-fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {
+pub(super) fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {
     level
         .map(|l| format!(" ({})", l.name(lang)))
         .unwrap_or_default()

@@ -5,6 +5,7 @@ mod finding;
 mod indicators;
 mod metadata;
 pub mod reform;
+mod related;
 mod sections;
 
 pub use finding::Finding;
@@ -20,6 +21,7 @@ pub fn run(plan: &CompiledPlan, lang: Lang) -> Vec<Finding> {
     indicators::check(plan, lang, &mut out);
     agencies::check(plan, lang, &mut out);
     sections::check(plan, lang, &mut out);
+    related::check(plan, lang, &mut out);
     // In the order a reader meets them in the file; file-wide findings first.
     out.sort_by_key(|f| f.span.map(|s| (s.line, s.column)));
     out
