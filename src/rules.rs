@@ -1,5 +1,9 @@
 //! The rule catalogue: every finding kehoach reports carries one of these stable codes.
 
+mod docs;
+
+pub use docs::{DOCS, Example, RuleDoc};
+
 use crate::i18n::Lang;
 use serde::Serialize;
 use std::fmt;

@@ -6,6 +6,7 @@ mod diff;
 mod plan_input;
 mod render;
 mod summary;
+mod explain;
 
 use crate::i18n::Lang;
 use crate::reference::Reference;
@@ -63,6 +64,8 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// The plan laid out as a Vietnamese administrative document (Markdown or HTML)
     Render(render::RenderArgs),
+    /// Explain a rule: what it checks, why, and an example of bad and good YAML
+    Explain(explain::ExplainArgs),
 }
 
 /// What every command needs: language, colour, width and the reference data.
@@ -145,5 +148,6 @@ pub fn main() -> i32 {
         Command::Summary(args) => summary::run(&ctx, args),
         Command::Compare(args) => compare::run(&ctx, args),
         Command::Render(args) => render::run(&ctx, args),
+        Command::Explain(args) => explain::run(&ctx, args),
     }
 }
