@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod output_file;
 pub mod pipeline;
+pub mod plan_schema;
 pub mod reference;
 pub mod render;
 pub mod related;

@@ -7,6 +7,7 @@ mod plan_input;
 mod render;
 mod summary;
 mod explain;
+mod schema;
 
 use crate::i18n::Lang;
 use crate::reference::Reference;
@@ -66,6 +67,8 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Explain a rule: what it checks, why, and an example of bad and good YAML
     Explain(explain::ExplainArgs),
+    /// List the national programmes and their indicator ids; --json-schema for editors
+    Schema(schema::SchemaArgs),
 }
 
 /// What every command needs: language, colour, width and the reference data.
@@ -149,5 +152,6 @@ pub fn main() -> i32 {
         Command::Compare(args) => compare::run(&ctx, args),
         Command::Render(args) => render::run(&ctx, args),
         Command::Explain(args) => explain::run(&ctx, args),
+        Command::Schema(args) => schema::run(&ctx, args),
     }
 }
