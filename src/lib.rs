@@ -22,6 +22,7 @@ pub mod render;
 pub mod related;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod source;
 pub mod text;
 pub mod verdict;

@@ -6,7 +6,9 @@ mod diff;
 mod plan_input;
 mod render;
 mod summary;
+mod completions;
 mod explain;
+mod init;
 mod schema;
 
 use crate::i18n::Lang;
@@ -67,8 +69,12 @@ pub enum Command {
     Render(render::RenderArgs),
     /// Explain a rule: what it checks, why, and an example of bad and good YAML
     Explain(explain::ExplainArgs),
+    /// Write a draft plan for a province and period from the national programme
+    Init(init::InitArgs),
     /// List the national programmes and their indicator ids; --json-schema for editors
     Schema(schema::SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
 }
 
 /// What every command needs: language, colour, width and the reference data.
@@ -152,6 +158,8 @@ pub fn main() -> i32 {
         Command::Compare(args) => compare::run(&ctx, args),
         Command::Render(args) => render::run(&ctx, args),
         Command::Explain(args) => explain::run(&ctx, args),
+        Command::Init(args) => init::run(&ctx, args),
         Command::Schema(args) => schema::run(&ctx, args),
+        Command::Completions(args) => completions::run(args),
     }
 }
