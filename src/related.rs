@@ -56,14 +56,7 @@ pub fn load<'r>(
         Ok(Loaded::Compiled(plan)) => Ok(plan),
         Ok(Loaded::Failed(source, f)) => {
             let line = f.span.map_or(1, |s| s.line);
-            Err(msg!(
-                lang,
-                "{}:{}: {}",
-                "{}:{}: {}",
-                source.name,
-                line,
-                f.message
-            ))
+            Err(format!("{}:{line}: {}", source.name, f.message))
         }
         Err(u) => Err(u.reason),
     }

@@ -12,6 +12,7 @@ use crate::rules::Rule;
 use crate::source::Span;
 use crate::text::format_number;
 use crate::verdict::{Verdict, judge_floors};
+use std::path::PathBuf;
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     let meta = &plan.doc.plan.value;
@@ -23,32 +24,66 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     }
 }
 
-fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Finding>) {
-    let at = Span::from_location(written.referenced);
+#[derive(Clone, Copy)]
+enum Relation {
+    Parent,
+    Previous,
+}
+
+/// The related plan a `parent:` or `previous:` value names, or the finding that it cannot be
+/// used, located on the value.
+fn load<'r>(
+    plan: &CompiledPlan<'r>,
+    written: &S<String>,
+    relation: Relation,
+    lang: Lang,
+) -> Result<(PathBuf, Box<CompiledPlan<'r>>), Box<Finding>> {
     let path = related::path_of(plan, &written.value);
-    let other = match related::load(&path, plan.reference, lang) {
-        Ok(other) => other,
-        Err(why) => {
-            out.push(
-                Finding::new(
+    related::load(&path, plan.reference, lang)
+        .map(|other| (path.clone(), other))
+        .map_err(|why| {
+            let shown = path.display();
+            let (rule, message, help) = match relation {
+                Relation::Parent => (
                     Rule::MissingParent,
                     msg!(
                         lang,
-                        "không dùng được kế hoạch cấp trên `{}`",
-                        "cannot use the parent plan `{}`",
-                        path.display()
+                        "không dùng được kế hoạch cấp trên `{shown}`",
+                        "cannot use the parent plan `{shown}`"
                     ),
-                )
-                .at(at)
-                .label(why)
-                .help(msg!(
-                    lang,
-                    "`parent:` là đường dẫn tới tệp kế hoạch mà kế hoạch này cụ thể hóa, tính từ thư mục chứa kế hoạch này",
-                    "`parent:` is the path of the plan this one localises, relative to this plan's directory"
-                )),
-            );
-            return;
-        }
+                    msg!(
+                        lang,
+                        "`parent:` là đường dẫn tới tệp kế hoạch mà kế hoạch này cụ thể hóa, tính từ thư mục chứa kế hoạch này",
+                        "`parent:` is the path of the plan this one localises, relative to this plan's directory"
+                    ),
+                ),
+                Relation::Previous => (
+                    Rule::MissingPrevious,
+                    msg!(
+                        lang,
+                        "không dùng được kế hoạch năm trước `{shown}`",
+                        "cannot use last year's plan `{shown}`"
+                    ),
+                    msg!(
+                        lang,
+                        "`previous:` là đường dẫn tới tệp kế hoạch năm trước của cùng tỉnh, tính từ thư mục chứa kế hoạch này",
+                        "`previous:` is the path of the same province's plan for the year before, relative to this plan's directory"
+                    ),
+                ),
+            };
+            Box::new(
+                Finding::new(rule, message)
+                    .at(Span::from_location(written.referenced))
+                    .label(why)
+                    .help(help),
+            )
+        })
+}
+
+fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Finding>) {
+    let (path, other) = match load(plan, written, Relation::Parent, lang) {
+        Ok(loaded) => loaded,
+        Err(f) => return out.push(*f),
     };
     if let Some(chain) = related::parent_cycle(plan, &path, &other, lang) {
         let shown = chain
@@ -71,7 +106,7 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
         };
         out.push(
             Finding::new(Rule::ParentCycle, message)
-                .at(at)
+                .at(Span::from_location(written.referenced))
                 .label(msg!(lang, "vòng lặp", "cycle"))
                 .help(msg!(
                     lang,
@@ -116,31 +151,9 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
 }
 
 fn previous(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Finding>) {
-    let at = Span::from_location(written.referenced);
-    let path = related::path_of(plan, &written.value);
-    let other = match related::load(&path, plan.reference, lang) {
-        Ok(other) => other,
-        Err(why) => {
-            out.push(
-                Finding::new(
-                    Rule::MissingPrevious,
-                    msg!(
-                        lang,
-                        "không dùng được kế hoạch năm trước `{}`",
-                        "cannot use last year's plan `{}`",
-                        path.display()
-                    ),
-                )
-                .at(at)
-                .label(why)
-                .help(msg!(
-                    lang,
-                    "`previous:` là đường dẫn tới tệp kế hoạch năm trước của cùng tỉnh, tính từ thư mục chứa kế hoạch này",
-                    "`previous:` is the path of the same province's plan for the year before, relative to this plan's directory"
-                )),
-            );
-            return;
-        }
+    let (_, other) = match load(plan, written, Relation::Previous, lang) {
+        Ok(loaded) => loaded,
+        Err(f) => return out.push(*f),
     };
     for w in lowered(plan, &other) {
         let theirs = w.theirs.target.display(lang);

@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> i32 {
                     0
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    eprintln!("{}", exists(path, lang));
+                    eprintln!("kehoach: {}", exists(path, lang));
                     2
                 }
                 Err(e) => {
@@ -88,8 +88,8 @@ pub fn run(ctx: &Context, args: InitArgs) -> i32 {
 fn exists(path: &Path, lang: Lang) -> String {
     msg!(
         lang,
-        "kehoach: {} đã có; không ghi đè (dùng --force để thay thế)",
-        "kehoach: {} already exists; not overwritten (use --force to replace it)",
+        "{} đã có; không ghi đè (dùng --force để thay thế)",
+        "{} already exists; not overwritten (use --force to replace it)",
         path.display()
     )
 }
