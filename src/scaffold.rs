@@ -3,18 +3,24 @@
 //! programme's wording; the agencies are the ones the programme expects on the plan's date
 //! (successors followed, border guards only where there is a border or coast); the officer
 //! fills in the tasks. The draft passes `check` with no error.
+//!
+//! What the draft holds is decided the way `check` decides it: the draft's `plan:` block is
+//! compiled first, and the programme, the levels in force and the expected bodies are read
+//! from that compiled plan (src/compile.rs, src/assess.rs).
 
+use crate::assess;
+use crate::compile::CompiledPlan;
 use crate::date::Date;
-use crate::model::{Cmp, Level, Target};
+use crate::i18n::Lang;
+use crate::model::{Cmp, Target};
+use crate::pipeline::{self, Loaded};
 use crate::reference::{
     Agency, Binds, NationalIndicator, Programme, Province, Reference, Requirement,
 };
+use crate::source::SourceFile;
 use crate::text::format_number;
 use std::fmt::Write;
-
-/// The legal basis a plan cites when no national programme covers its period (1629/QĐ-TTg
-/// ended with 2025); `compile` then compares the plan with the latest programme for reference.
-pub const ORDINANCE: &str = "Pháp lệnh Phòng, chống mại dâm số 10/2003/PL-UBTVQH11";
+use std::sync::Arc;
 
 /// What `kehoach init` was asked for.
 pub struct Request<'r> {
@@ -58,12 +64,6 @@ fn implemented<'r>(reference: &'r Reference, req: &Request) -> Option<&'r Progra
         .find(|p| p.start <= req.start && req.end <= p.end)
 }
 
-/// The last day of district-level government, as recorded for the district People's
-/// Committees in schemas/agencies.yaml.
-fn district_level_until(reference: &Reference) -> Option<Date> {
-    reference.agencies.get("district-committees")?.until
-}
-
 /// A target in the plan syntax (docs/plan-format.md), read back by `Target::parse` as the same
 /// target: ">= 70%", "100%", "3-5%/năm", "1/tháng".
 pub fn plan_syntax(t: &Target) -> String {
@@ -98,33 +98,13 @@ fn quoted(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
 }
 
-/// The agencies the programme expects on the plan's date, lead first, each once.
-fn agencies<'r>(
-    reference: &'r Reference,
-    programme: &Programme,
-    province: &Province,
-    date: Date,
-) -> Vec<(&'r Agency, bool)> {
-    let border_or_coast = reference.provinces.has_border_or_coast(province, date);
-    let mut out: Vec<(&Agency, bool)> = Vec::new();
-    for req in &programme.agencies {
-        let wanted = match req.requirement {
-            Requirement::Lead | Requirement::Required => true,
-            Requirement::Conditional => border_or_coast,
-            Requirement::Requested => false,
-        };
-        let Some(agency) = reference.agencies.in_force_on(&req.agency, date) else {
-            continue;
-        };
-        if !wanted {
-            continue;
-        }
-        let lead = req.requirement == Requirement::Lead;
-        match out.iter_mut().find(|(a, _)| a.id == agency.id) {
-            Some(entry) => entry.1 |= lead,
-            None => out.push((agency, lead)),
-        }
-    }
+/// The bodies the programme binds the plan to name on its date, lead first, each once.
+fn agencies<'p>(plan: &'p CompiledPlan<'p>) -> Vec<(&'p Agency, bool)> {
+    let mut out: Vec<(&Agency, bool)> = assess::agencies(plan)
+        .into_iter()
+        .filter(|a| a.binding)
+        .map(|a| (a.expected, a.requirement.requirement == Requirement::Lead))
+        .collect();
     out.sort_by_key(|(_, lead)| !lead);
     out
 }
@@ -147,47 +127,9 @@ fn local_name(reference: &Reference, agency: &Agency, province: &Province) -> St
     agency.name.clone()
 }
 
-pub fn draft(reference: &Reference, req: &Request) -> String {
-    let date = req.date();
-    let province = req.province;
-    let current = implemented(reference, req);
-    let programme = current.or_else(|| crate::compile::latest_programme_before(reference, date));
-    let place = province.full_name();
-    let committee = format!("UBND {place}");
+/// The `plan:` block of the draft (the document's details), which decides everything else.
+fn meta(reference: &Reference, req: &Request, place: &str) -> String {
     let mut y = String::new();
-
-    let _ = writeln!(y, "# yaml-language-server: $schema={}", req.schema);
-    match (current, programme) {
-        (Some(p), _) => {
-            let _ = writeln!(
-                y,
-                "# Bản nháp do `kehoach init` tạo cho {place}, {},\n# từ {} ({}).",
-                req.period_words(),
-                p.id,
-                p.title
-            );
-        }
-        (None, Some(p)) => {
-            let _ = writeln!(
-                y,
-                "# Bản nháp do `kehoach init` tạo cho {place}, {}. Không có chương trình quốc gia nào\n\
-                 # áp dụng cho thời kỳ này; chỉ tiêu lấy theo {} ({}-{}) để tham khảo.",
-                req.period_words(),
-                p.id,
-                p.start,
-                p.end
-            );
-        }
-        (None, None) => {
-            let _ = writeln!(y, "# Bản nháp do `kehoach init` tạo cho {place}.");
-        }
-    }
-    let _ = writeln!(
-        y,
-        "# Chỉ tiêu đặt ở mức tối thiểu quốc gia: điều chỉnh theo thực tế địa phương, điền nhiệm vụ\n\
-         # cụ thể, rồi kiểm tra lại bằng `kehoach check`."
-    );
-    let _ = writeln!(y, "kehoach: 1");
     let _ = writeln!(y, "plan:");
     let _ = writeln!(y, "  # number: \"…/KH-UBND\"   # Điền số hiệu khi ban hành");
     let _ = writeln!(y, "  kind: ke-hoach");
@@ -199,21 +141,88 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
             req.period_words()
         ))
     );
-    let _ = writeln!(y, "  issuer: {committee}");
-    let _ = writeln!(y, "  province: {}", province.name);
+    let _ = writeln!(y, "  issuer: UBND {place}");
+    let _ = writeln!(y, "  province: {}", req.province.name);
     if let Some(d) = req.issued {
         let _ = writeln!(y, "  issued: {d}");
     }
     let _ = writeln!(y, "  period: {}", req.period());
-    let implements = match current {
-        Some(p) => p.id.clone(),
-        None => ORDINANCE.to_string(),
-    };
-    let _ = writeln!(y, "  implements: [{}]", quoted(&implements));
+    match implemented(reference, req) {
+        Some(p) => {
+            let _ = writeln!(y, "  implements: [{}]", quoted(&p.id));
+        }
+        None => {
+            // No programme covers the period: the plan cites its legal basis only, and `check`
+            // compares it with the latest programme for reference.
+            let _ = writeln!(y, "  implements: []");
+            let date = req.date();
+            if let Some(b) = reference
+                .reforms
+                .legal_bases
+                .iter()
+                .find(|b| b.from <= date)
+            {
+                let _ = writeln!(y, "  basis: [{}]   # {}", quoted(&b.id), b.title);
+            }
+        }
+    }
+    y
+}
 
-    let basis_words = match current {
-        Some(p) => format!("{} của {}", p.title, p.issuer),
-        None => "Pháp lệnh Phòng, chống mại dâm".to_string(),
+pub fn draft(reference: &Reference, req: &Request) -> String {
+    let place = req.province.full_name();
+    let meta = meta(reference, req, &place);
+    let source = SourceFile {
+        name: "<kehoach init>".to_string(),
+        text: Arc::from(format!("kehoach: 1\n{meta}")),
+    };
+    let plan = match pipeline::load_source(source, reference, Lang::Vi) {
+        Loaded::Compiled(plan) => Some(plan),
+        Loaded::Failed(..) => None,
+    };
+    let plan = plan.as_deref();
+    let programme = plan.and_then(|p| p.programme);
+    let reference_only = plan.is_none_or(|p| p.programme_is_reference);
+    let committee = format!("UBND {place}");
+    let mut y = String::new();
+
+    let _ = writeln!(y, "# yaml-language-server: $schema={}", req.schema);
+    match programme {
+        Some(p) if !reference_only => {
+            let _ = writeln!(
+                y,
+                "# Bản nháp do `kehoach init` tạo cho {place}, {},\n# từ {} ({}).",
+                req.period_words(),
+                p.id,
+                p.title
+            );
+        }
+        Some(p) => {
+            let _ = writeln!(
+                y,
+                "# Bản nháp do `kehoach init` tạo cho {place}, {}. Không có chương trình quốc gia nào\n\
+                 # áp dụng cho thời kỳ này; chỉ tiêu lấy theo {} ({}-{}) để tham khảo.",
+                req.period_words(),
+                p.id,
+                p.start,
+                p.end
+            );
+        }
+        None => {
+            let _ = writeln!(y, "# Bản nháp do `kehoach init` tạo cho {place}.");
+        }
+    }
+    let _ = writeln!(
+        y,
+        "# Chỉ tiêu đặt ở mức tối thiểu quốc gia: điều chỉnh theo thực tế địa phương, điền nhiệm vụ\n\
+         # cụ thể, rồi kiểm tra lại bằng `kehoach check`."
+    );
+    let _ = writeln!(y, "kehoach: 1");
+    y.push_str(&meta);
+
+    let basis_words = match programme {
+        Some(p) if !reference_only => format!("{} của {}", p.title, p.issuer),
+        _ => "Pháp lệnh Phòng, chống mại dâm".to_string(),
     };
     // Purpose, requirements and objectives: the general wording of Nghệ An's 223/KH-UBND
     // (shared/seeds/003), with the programme, province and period of this draft.
@@ -252,8 +261,8 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
         )
     );
 
-    if let Some(p) = programme {
-        indicators(&mut y, reference, p, date);
+    if let (Some(plan), Some(p)) = (plan, programme) {
+        indicators(&mut y, plan, p);
         let _ = writeln!(y, "\n# III. Nhiệm vụ, giải pháp");
         let _ = writeln!(y, "tasks:");
         for g in &p.task_groups {
@@ -274,13 +283,15 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
         )
     );
 
-    let expected = programme
-        .map(|p| agencies(reference, p, province, date))
-        .unwrap_or_default();
+    let expected = plan.map(agencies).unwrap_or_default();
     let _ = writeln!(y, "\n# V. Tổ chức thực hiện");
     let _ = writeln!(y, "responsibilities:");
     for (agency, lead) in &expected {
-        let _ = writeln!(y, "  - agency: {}", local_name(reference, agency, province));
+        let _ = writeln!(
+            y,
+            "  - agency: {}",
+            local_name(reference, agency, req.province)
+        );
         if *lead {
             let _ = writeln!(y, "    role: lead");
         }
@@ -288,12 +299,14 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
     }
 
     let lead = expected.iter().find(|(_, lead)| *lead).map(|(a, _)| *a);
-    let lower = reference.agencies.in_force_on("district-committees", date);
+    let lower = reference
+        .agencies
+        .in_force_on("district-committees", req.date());
     let _ = writeln!(y, "\n# Chế độ báo cáo");
     let _ = writeln!(y, "reporting:");
     let _ = writeln!(y, "  every: [6-months, yearly, ad-hoc]");
     if let Some(lead) = lead {
-        let lead_name = local_name(reference, lead, province);
+        let lead_name = local_name(reference, lead, req.province);
         let _ = writeln!(y, "  to: [{lead_name}]");
         let mut reporters = "các sở, ban, ngành, đoàn thể cấp tỉnh".to_string();
         if let Some(lower) = lower {
@@ -315,20 +328,22 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
     y
 }
 
-fn indicators(y: &mut String, reference: &Reference, p: &Programme, date: Date) {
-    let ended = district_level_until(reference).filter(|until| date > *until);
-    let districts = ended.is_none();
+fn indicators(y: &mut String, plan: &CompiledPlan, p: &Programme) {
     let _ = writeln!(
         y,
         "\n# II.2 Các chỉ tiêu cụ thể (mức tối thiểu của {})",
         p.id
     );
     let _ = writeln!(y, "indicators:");
+    let districts = plan
+        .reference
+        .reforms
+        .level_abolished(crate::model::Level::District, plan.date);
     for n in p.indicators.iter().filter(|n| n.binds == Binds::Province) {
         let _ = writeln!(y, "  - ref: {}", n.id);
-        let _ = writeln!(y, "    target: {}", target(n, districts));
+        let _ = writeln!(y, "    target: {}", target(plan, n));
         let _ = writeln!(y, "    text: {}", quoted(&n.text));
-        if let Some(until) = ended
+        if let Some(gone) = districts
             && n.population
                 .as_deref()
                 .is_some_and(|p| p.contains("cấp huyện"))
@@ -336,20 +351,20 @@ fn indicators(y: &mut String, reference: &Reference, p: &Programme, date: Date) 
             let _ = writeln!(
                 y,
                 "    # Sau ngày {} không còn cấp huyện: điều chỉnh chỉ tiêu này cho cấp xã, hoặc bỏ đi.",
-                until.vietnamese_short()
+                gone.until.vietnamese_short()
             );
         }
     }
 }
 
-/// The national floor as the plan writes it; per level in the order tỉnh, huyện, xã, without the
-/// district level once it no longer exists.
-fn target(n: &NationalIndicator, districts: bool) -> String {
-    let mut levels: Vec<(Level, &Target)> = n
+/// The national floor as the plan writes it; per level in the order tỉnh, huyện, xã, over the
+/// levels still in force on the plan's date.
+fn target(plan: &CompiledPlan, n: &NationalIndicator) -> String {
+    let mut levels: Vec<_> = n
         .targets
         .iter()
         .filter_map(|(l, t)| l.map(|l| (l, t)))
-        .filter(|(l, _)| districts || *l != Level::District)
+        .filter(|(l, _)| assess::level_in_force(plan, Some(*l)))
         .collect();
     if levels.is_empty() {
         let all: Vec<String> = n

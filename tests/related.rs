@@ -310,7 +310,8 @@ plan:
   title: \"Kế hoạch phòng, chống mại dâm trên địa bàn tỉnh Nghệ An năm 2026\"
   province: Nghệ An
   period: 2026
-  implements: [\"Pháp lệnh Phòng, chống mại dâm số 10/2003/PL-UBTVQH11\"]
+  implements: []
+  basis: [10/2003/PL-UBTVQH11]
   previous: {previous}
 indicators:
   - ref: students

@@ -5,10 +5,10 @@ use crate::compile::parse_period;
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::msg;
+use crate::output_file::{WriteError, write_atomically};
 use crate::reference::{Province, ProvinceRegistry};
 use crate::scaffold::{self, Request};
 use crate::text::did_you_mean;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The file `kehoach schema --json-schema` is saved to (docs/editors.md).
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: InitArgs) -> i32 {
                 print!("{text}");
                 0
             }
-            Some(path) => match write_new(path, &text, args.force) {
+            Some(path) => match write_atomically(path, text.as_bytes(), args.force) {
                 Ok(()) => {
                     eprintln!(
                         "{}",
@@ -59,18 +59,18 @@ pub fn run(ctx: &Context, args: InitArgs) -> i32 {
                     );
                     0
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                Err(WriteError::Exists(_)) => {
                     eprintln!("kehoach: {}", exists(path, lang));
                     2
                 }
-                Err(e) => {
+                Err(WriteError::Io(at, e)) => {
                     eprintln!(
                         "{}",
                         msg!(
                             lang,
                             "kehoach: không ghi được {}: {}",
                             "kehoach: cannot write {}: {}",
-                            path.display(),
+                            at.display(),
                             e
                         )
                     );
@@ -248,44 +248,4 @@ fn schema_path(output: Option<&Path>) -> String {
         }
     }
     SCHEMA_FILE.to_string()
-}
-
-/// Writes `text` to `path` through a temporary file in the same directory, so a reader never
-/// sees half a file. Without `force` the final step is a hard link, which fails when `path`
-/// exists: even a file created meanwhile is not clobbered.
-fn write_new(path: &Path, text: &str, force: bool) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::InvalidInput))?;
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        if force {
-            std::fs::rename(&temp, path)
-        } else {
-            match std::fs::hard_link(&temp, path) {
-                Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists && !path.exists() => {
-                    // A file system without hard links: the check above is the best there is.
-                    std::fs::rename(&temp, path)
-                }
-                other => other,
-            }
-        }
-    })();
-    // After a rename the temporary name is gone; after a link or a failure it is removed here.
-    let _ = std::fs::remove_file(&temp);
-    written
 }

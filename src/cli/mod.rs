@@ -2,14 +2,14 @@
 
 mod check;
 mod compare;
-mod diff;
-mod plan_input;
-mod render;
-mod summary;
 mod completions;
+mod diff;
 mod explain;
 mod init;
+mod plan_input;
+mod render;
 mod schema;
+mod summary;
 
 use crate::i18n::Lang;
 use crate::reference::Reference;
