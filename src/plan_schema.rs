@@ -52,6 +52,12 @@ pub fn plan_schema(reference: &Reference) -> Value {
             format!("{} — {}{scope}\n\n{}", i.short, i.text, i.text_en)
         })
         .collect();
+    let legal_bases: Vec<&str> = reference
+        .reforms
+        .legal_bases
+        .iter()
+        .map(|b| b.id.as_str())
+        .collect();
     let programme_names: Vec<&str> = reference.programmes.iter().map(|p| p.id.as_str()).collect();
     let group_ids: Vec<&str> = programme
         .map(|p| p.task_groups.iter().map(|g| g.id.as_str()).collect())
@@ -139,8 +145,8 @@ pub fn plan_schema(reference: &Reference) -> Value {
                     "place": described(json!({"type": "string"}), "Địa danh ở dòng ngày tháng.", "Place name in the date line."),
                     "issued": described(json!({"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "examples": ["2024-03-26"]}), "Ngày ban hành, NĂM-THÁNG-NGÀY. Mọi tra cứu theo thời gian dùng ngày này (không có thì dùng ngày đầu thời kỳ).", "Issue date, YEAR-MONTH-DAY. Every date-dependent lookup uses it (else the period's first day)."),
                     "period": described(json!({"type": ["string", "integer"], "examples": [2024, "2021-2025"]}), "Thời kỳ: một năm (2024) hoặc một giai đoạn (2021-2025).", "Period: one year (2024) or a range (2021-2025)."),
-                    "implements": described(json!({"type": "array", "items": {"type": "string", "examples": programme_names}}), "Các chương trình mà kế hoạch thực hiện (số hiệu); hoặc chỉ căn cứ pháp lý, như Pháp lệnh 10/2003/PL-UBTVQH11.", "Programmes the plan implements (by number); or only its legal basis, such as Ordinance 10/2003/PL-UBTVQH11."),
-                    "basis": strings("Các căn cứ pháp lý khác.", "Other legal bases cited."),
+                    "implements": described(json!({"type": "array", "items": {"type": "string", "examples": programme_names}}), "Các chương trình quốc gia mà kế hoạch thực hiện (số hiệu); để trống khi không có chương trình nào còn hiệu lực.", "National programmes the plan implements (by number); empty when none is in force."),
+                    "basis": described(json!({"type": "array", "items": {"type": "string", "examples": legal_bases}}), "Căn cứ pháp lý (luật, pháp lệnh), như Pháp lệnh 10/2003/PL-UBTVQH11; kế hoạch chỉ nêu căn cứ pháp lý thì được so với chương trình gần nhất để tham khảo.", "Legal bases (laws, ordinances), such as Ordinance 10/2003/PL-UBTVQH11; a plan that names only a legal basis is compared with the latest programme for reference."),
                     "parent": described(json!({"type": ["string", "null"]}), "Đường dẫn tới kế hoạch mà kế hoạch này cụ thể hóa (tính từ thư mục của tệp này); chỉ tiêu không được thấp hơn kế hoạch đó.", "Path of the plan this one localises (relative to this file); targets may not fall below it."),
                     "previous": described(json!({"type": ["string", "null"]}), "Đường dẫn tới kế hoạch năm trước của cùng tỉnh; chỉ tiêu bị hạ được cảnh báo.", "Path of the same province's plan for the year before; lowered targets are flagged."),
                     "signer": {
