@@ -400,3 +400,32 @@ fn a_plan_on_standard_input_finds_its_parent_from_the_working_directory() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(with_code(&doc, "weaker-than-parent").len(), 2, "{doc:#}");
 }
+
+#[test]
+fn a_head_count_with_its_denominator_is_compared_as_the_share_it_stands_for() {
+    let dir = tempfile::tempdir().unwrap();
+    // 45.000 of 60.000 workers: 75%, a share, which a yearly plan's 70% falls below.
+    write(
+        dir.path(),
+        "parent.yaml",
+        &plan(
+            "2021-2025",
+            "",
+            "  - ref: industrial-workers\n    target: 45.000\n    denominator: 60.000\n",
+        ),
+    );
+    let child = write(
+        dir.path(),
+        "child.yaml",
+        &plan(
+            "2022",
+            "  parent: parent.yaml\n",
+            "  - ref: industrial-workers\n    target: \">= 70%\"\n",
+        ),
+    );
+    let (_, doc) = check_json(&child);
+    let found = with_code(&doc, "weaker-than-parent");
+    assert_eq!(found.len(), 1, "{doc:#}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("≥ 75%"), "{message}");
+}

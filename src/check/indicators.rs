@@ -1,7 +1,7 @@
 //! Indicators: each national target against the plan's (missing, weaker, not comparable).
 
 use super::Finding;
-use crate::compile::CompiledPlan;
+use crate::compile::{CompiledPlan, PlanTarget};
 use crate::i18n::Lang;
 use crate::msg;
 use crate::reference::{NationalIndicator, Programme};
@@ -84,14 +84,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             Verdict::Weaker => {
                 for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
                     let Some(pt) = part.plan else { continue };
-                    let shown = match part.as_percent {
-                        Some(pct) => format!(
-                            "{} (= {}%)",
-                            pt.written,
-                            format_number((pct * 100.0).round() / 100.0)
-                        ),
-                        None => pt.written.clone(),
-                    };
+                    let shown = shown_target(pt, part.as_percent);
                     let at_level = level_suffix(part.level, lang);
                     found.push(
                         Finding::new(
@@ -184,6 +177,19 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             .into_iter()
             .map(|f| super::reform::as_reference(plan, lang, f)),
     );
+}
+
+/// A plan's target as written, with the share it stands for when it is a count with a
+/// denominator: "25.000 (= 13,89%)".
+pub(super) fn shown_target(pt: &PlanTarget, as_percent: Option<f64>) -> String {
+    match as_percent {
+        Some(pct) => format!(
+            "{} (= {}%)",
+            pt.written,
+            format_number((pct * 100.0).round() / 100.0)
+        ),
+        None => pt.written.clone(),
+    }
 }
 
 pub(super) fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {

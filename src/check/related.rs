@@ -2,7 +2,7 @@
 //! and against last year's plan's (a target lowered since then deserves a second look).
 
 use super::Finding;
-use super::indicators::level_suffix;
+use super::indicators::{level_suffix, shown_target};
 use crate::compile::{CompiledPlan, PlanTarget};
 use crate::i18n::Lang;
 use crate::model::{Level, S, Target};
@@ -10,7 +10,6 @@ use crate::msg;
 use crate::related;
 use crate::rules::Rule;
 use crate::source::Span;
-use crate::text::format_number;
 use crate::verdict::{Verdict, judge_floors};
 use std::path::PathBuf;
 
@@ -117,7 +116,7 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
         return;
     }
     for w in lowered(plan, &other) {
-        let theirs = w.theirs.target.display(lang);
+        let theirs = w.floor.display(lang);
         out.push(
             Finding::new(
                 Rule::WeakerThanParent,
@@ -126,7 +125,7 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
                     "{}: chỉ tiêu {}{} thấp hơn mức {} của kế hoạch cấp trên",
                     "{}: target {}{} is below the parent plan's {}",
                     w.key,
-                    w.shown(),
+                    shown_target(w.ours, w.as_percent),
                     level_suffix(w.level, lang),
                     theirs
                 ),
@@ -156,7 +155,7 @@ fn previous(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<
         Err(f) => return out.push(*f),
     };
     for w in lowered(plan, &other) {
-        let theirs = w.theirs.target.display(lang);
+        let theirs = w.floor.display(lang);
         let place = format!("{}:{}", other.source.name, w.theirs.span.line);
         out.push(
             Finding::new(
@@ -166,7 +165,7 @@ fn previous(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<
                     "{}: chỉ tiêu {}{} thấp hơn năm trước ({}, {})",
                     "{}: target {}{} is lower than last year's {} ({})",
                     w.key,
-                    w.shown(),
+                    shown_target(w.ours, w.as_percent),
                     level_suffix(w.level, lang),
                     theirs,
                     place
@@ -197,19 +196,8 @@ struct Lowered<'a> {
     /// Ours as a percentage, when it is a count with a denominator.
     as_percent: Option<f64>,
     theirs: &'a PlanTarget,
-}
-
-impl Lowered<'_> {
-    fn shown(&self) -> String {
-        match self.as_percent {
-            Some(pct) => format!(
-                "{} (= {}%)",
-                self.ours.written,
-                format_number((pct * 100.0).round() / 100.0)
-            ),
-            None => self.ours.written.clone(),
-        }
-    }
+    /// Theirs as the floor ours was compared with (a share, for a count with a denominator).
+    floor: Target,
 }
 
 /// The related plan's targets are floors for ours, indicator by indicator (same national `ref`
@@ -241,6 +229,7 @@ fn lowered<'a>(plan: &'a CompiledPlan, other: &'a CompiledPlan) -> Vec<Lowered<'
                     ours,
                     as_percent: part.as_percent,
                     theirs,
+                    floor,
                 });
             }
         }
