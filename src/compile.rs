@@ -301,7 +301,7 @@ fn covers(reference: &Reference, p: &Programme, start: i32, date: Date) -> bool 
 }
 
 /// The most recent programme that had started by `date` (or the earliest one).
-pub fn latest_programme_before(reference: &Reference, date: Date) -> Option<&Programme> {
+fn latest_programme_before(reference: &Reference, date: Date) -> Option<&Programme> {
     reference
         .programmes
         .iter()
