@@ -138,7 +138,7 @@ pub fn compile<'r>(
             ),
         )
         .at(province_name.span);
-        if let Some(best) = did_you_mean(&province_name.value, reference.provinces.all_names()) {
+        if let Some(best) = reference.provinces.suggest(&province_name.value) {
             f = f.help(msg!(
                 lang,
                 "có phải ý bạn là `{best}`?",

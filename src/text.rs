@@ -147,16 +147,37 @@ pub fn format_number(v: f64) -> String {
     if neg { format!("-{out}") } else { out }
 }
 
+/// The text without tone and vowel marks, "đ" as "d": how Vietnamese is typed on a keyboard
+/// without a Vietnamese input method. Used only where it cannot confuse two names.
+pub fn strip_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
 /// The closest candidate to `input` by normalised edit distance, if close enough to be a
 /// plausible misspelling.
 pub fn did_you_mean<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // Scored without diacritics, so that a name typed without them ("Ha Nio") still finds its
+    // match; ties go to the closer spelling with them.
     let key = match_key(input);
+    let bare = strip_diacritics(&key);
     candidates
         .into_iter()
-        .map(|c| (strsim::normalized_levenshtein(&key, &match_key(c)), c))
+        .map(|c| {
+            let ck = match_key(c);
+            let score = strsim::normalized_damerau_levenshtein(&bare, &strip_diacritics(&ck))
+                + strsim::normalized_damerau_levenshtein(&key, &ck) / 100.0;
+            (score, c)
+        })
         .filter(|(score, _)| *score >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

@@ -8,7 +8,6 @@ use crate::msg;
 use crate::output_file::{WriteError, write_atomically};
 use crate::reference::{Province, ProvinceRegistry};
 use crate::scaffold::{self, Request};
-use crate::text::did_you_mean;
 use std::path::{Path, PathBuf};
 
 /// The file `kehoach schema --json-schema` is saved to (docs/editors.md).
@@ -146,7 +145,7 @@ fn find_province<'r>(
     lang: Lang,
 ) -> Result<&'r Province, String> {
     provinces.resolve(name).ok_or_else(|| {
-        let hint = match did_you_mean(name, provinces.all_names()) {
+        let hint = match provinces.suggest(name) {
             Some(best) => msg!(
                 lang,
                 "; có phải ý bạn là `{best}`?",
