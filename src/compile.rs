@@ -138,7 +138,7 @@ pub fn compile<'r>(
             ),
         )
         .at(province_name.span);
-        if let Some(best) = did_you_mean(&province_name.value, reference.provinces.all_names()) {
+        if let Some(best) = reference.provinces.suggest(&province_name.value) {
             f = f.help(msg!(
                 lang,
                 "có phải ý bạn là `{best}`?",
@@ -202,7 +202,8 @@ pub fn compile<'r>(
             Some(found) => {
                 programme.get_or_insert(found);
             }
-            None if is_known_legal_basis(&p.value) => {}
+            None if reference.reforms.legal_basis(&p.value).is_some()
+                || is_known_legal_basis(&p.value) => {}
             None => {
                 let names: Vec<&str> = reference
                     .programmes
@@ -236,8 +237,12 @@ pub fn compile<'r>(
             }
         }
     }
-    let programme_is_reference = programme.is_none();
+    let named = programme.is_some();
     let programme = programme.or_else(|| latest_programme_before(reference, date));
+    // A plan that names no programme is still bound by the one that covered its period; only
+    // a plan beyond every programme (2026 and later) is compared with the last one for reference.
+    let programme_is_reference =
+        !named && !programme.is_some_and(|p| covers(reference, p, start, date));
 
     let indicators = compile_indicators(&source, &doc, programme, lang, &mut findings);
     let agencies = compile_agencies(&doc, reference, province, lang, &mut findings);
@@ -283,6 +288,16 @@ impl NfcKey for str {
     fn nfc_key(&self) -> String {
         crate::text::match_key(self)
     }
+}
+
+/// Whether `p` applied to a plan whose period starts in `start` (or, unread, on `date`).
+fn covers(reference: &Reference, p: &Programme, start: i32, date: Date) -> bool {
+    let year = if start != 0 { start } else { date.year };
+    let ended = reference
+        .reforms
+        .programme(&p.id)
+        .is_some_and(|s| Date::first_of_year(year) > s.until);
+    (p.start..=p.end).contains(&year) && !ended
 }
 
 /// The most recent programme that had started by `date` (or the earliest one).

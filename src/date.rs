@@ -57,6 +57,45 @@ impl Date {
     pub fn vietnamese_short(self) -> String {
         format!("{}/{}/{}", self.day, self.month, self.year)
     }
+
+    /// "1 March 2025": English readers do not share the day/month order.
+    pub fn english(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        format!("{} {month} {}", self.day, self.year)
+    }
+
+    /// The date as a message in `lang` writes it.
+    pub fn display(self, lang: crate::i18n::Lang) -> String {
+        match lang {
+            crate::i18n::Lang::Vi => self.vietnamese_short(),
+            crate::i18n::Lang::En => self.english(),
+        }
+    }
+
+    /// The day after: the first day of a change whose data gives the last day before it.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date::new(self.year, self.month, self.day + 1)
+        } else if self.month < 12 {
+            Date::new(self.year, self.month + 1, 1)
+        } else {
+            Date::new(self.year + 1, 1, 1)
+        }
+    }
 }
 
 fn days_in_month(year: i32, month: u8) -> u8 {
@@ -102,5 +141,14 @@ mod tests {
         assert_eq!(Date::parse("2024-13-01"), None);
         assert_eq!(Date::parse("24-03-26"), None);
         assert!(Date::new(2025, 2, 28) < Date::new(2025, 3, 1));
+    }
+
+    #[test]
+    fn the_day_after_crosses_months_and_years() {
+        assert_eq!(Date::new(2025, 2, 28).next_day(), Date::new(2025, 3, 1));
+        assert_eq!(Date::new(2024, 2, 28).next_day(), Date::new(2024, 2, 29));
+        assert_eq!(Date::new(2025, 6, 30).next_day(), Date::new(2025, 7, 1));
+        assert_eq!(Date::new(2024, 12, 31).next_day(), Date::new(2025, 1, 1));
+        assert_eq!(Date::new(2025, 3, 1).english(), "1 March 2025");
     }
 }

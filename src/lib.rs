@@ -6,6 +6,7 @@
 //! [`check::Finding`]s) → `report` (human, JSON, ...). Every output is a view over the
 //! compiled plan and the findings; nothing downstream re-parses the YAML.
 
+pub mod assess;
 pub mod check;
 pub mod cli;
 pub mod compile;
@@ -14,12 +15,18 @@ pub mod date;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod output_file;
 pub mod parallel;
 pub mod pipeline;
+pub mod plan_schema;
 pub mod reference;
+pub mod related;
+pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scaffold;
 pub mod source;
 pub mod text;
 pub mod verdict;
+pub mod views;
 pub mod walk;

@@ -1,5 +1,9 @@
 //! The rule catalogue: every finding kehoach reports carries one of these stable codes.
 
+mod docs;
+
+pub use docs::{DOCS, Example, RuleDoc};
+
 use crate::i18n::Lang;
 use serde::Serialize;
 use std::fmt;
@@ -117,6 +121,30 @@ rules! {
     MissingReporting = "missing-reporting", Warning,
         "Kế hoạch không quy định chế độ báo cáo.",
         "The plan sets no reporting regime.";
+    SupersededAgency = "superseded-agency", Warning,
+        "Giao nhiệm vụ (hoặc gửi báo cáo) cho cơ quan đã không còn giữ chức năng đó vào ngày của kế hoạch, như Sở LĐTBXH sau 01/3/2025; cơ quan chủ trì như vậy là lỗi.",
+        "A task (or a report) goes to a body that no longer held the function on the plan's date, such as Sở LĐTBXH after 1 March 2025; such a lead is an error.";
+    SupersededProvince = "superseded-province", Error,
+        "Kế hoạch của một tỉnh không còn tồn tại vào ngày của kế hoạch (đã hợp nhất vào tỉnh khác hoặc đổi tên).",
+        "A plan for a province that no longer existed on its date (merged into another, or renamed).";
+    ObsoleteLevel = "obsolete-level", Warning,
+        "Chỉ tiêu hoặc nhiệm vụ cho cấp huyện (hoặc công an cấp huyện) trong kế hoạch ban hành khi cấp đó đã bỏ.",
+        "A target or duty for the district level (or the district police) in a plan dated after that level was abolished.";
+    WeakerThanParent = "weaker-than-parent", Error,
+        "Chỉ tiêu thấp hơn chỉ tiêu của kế hoạch cấp trên mà kế hoạch này cụ thể hóa (`parent`).",
+        "A target below the one set by the parent plan this plan localises (`parent`).";
+    MissingParent = "missing-parent", Error,
+        "Không đọc được kế hoạch cấp trên (`parent`): tệp không có hoặc không phải kế hoạch hợp lệ.",
+        "The parent plan (`parent`) cannot be read: the file is missing or is not a valid plan.";
+    ParentCycle = "parent-cycle", Error,
+        "Chuỗi kế hoạch cấp trên (`parent`) quay lại chính nó.",
+        "The chain of parent plans (`parent`) leads back to itself.";
+    WeakerThanPrevious = "weaker-than-previous", Warning,
+        "Chỉ tiêu thấp hơn chỉ tiêu của kế hoạch năm trước (`previous`).",
+        "A target lower than in last year's plan (`previous`).";
+    MissingPrevious = "missing-previous", Error,
+        "Không đọc được kế hoạch năm trước (`previous`): tệp không có hoặc không phải kế hoạch hợp lệ.",
+        "Last year's plan (`previous`) cannot be read: the file is missing or is not a valid plan.";
     WaiverWithoutReason = "waiver-without-reason", Error,
         "Một miễn trừ (`waivers:`) không ghi lý do, nên không có hiệu lực.",
         "A waiver (`waivers:`) gives no reason, so it waives nothing.";

@@ -83,6 +83,14 @@ impl Judgement<'_> {
     pub fn deciding(&self) -> Option<&Part<'_>> {
         self.parts.iter().find(|p| p.verdict == self.verdict)
     }
+
+    /// The levels the programme sets a target for and the plan does not.
+    pub fn missing_levels(&self) -> impl Iterator<Item = Level> + '_ {
+        self.parts
+            .iter()
+            .filter(|p| p.verdict == Verdict::Missing)
+            .filter_map(|p| p.level)
+    }
 }
 
 const EPS: f64 = 1e-9;
@@ -164,28 +172,53 @@ pub fn compare(
 
 /// The plan's indicator against the national one, level by level.
 pub fn judge<'a>(national: &NationalIndicator, plan: &'a CompiledIndicator) -> Judgement<'a> {
+    judge_where(national, plan, |_| true)
+}
+
+/// As [`judge`], over the national levels `due` keeps (a level of government that no longer
+/// exists on the plan's date has no target due).
+pub fn judge_where<'a>(
+    national: &NationalIndicator,
+    plan: &'a CompiledIndicator,
+    due: impl Fn(Option<Level>) -> bool,
+) -> Judgement<'a> {
     if national.binds == Binds::National {
         return Judgement {
             verdict: Verdict::Aggregate,
             parts: Vec::new(),
         };
     }
+    let floors = national
+        .targets
+        .iter()
+        .filter(|(l, _)| due(*l))
+        .map(|(l, t)| (*l, *t));
+    judge_floors(floors, plan, &due)
+}
+
+/// The plan's indicator against any set of floors, level by level: a national indicator's
+/// targets, or a parent's or last year's plan's. `due` keeps the plan's targets that count.
+pub fn judge_floors<'a>(
+    floors: impl Iterator<Item = (Option<Level>, Target)>,
+    plan: &'a CompiledIndicator,
+    due: impl Fn(Option<Level>) -> bool,
+) -> Judgement<'a> {
     let mut parts = Vec::new();
-    for (level, nt) in &national.targets {
+    for (level, nt) in floors {
         let candidates: Vec<&PlanTarget> = match level {
             Some(l) => plan
                 .targets
                 .iter()
-                .filter(|t| t.level == Some(*l))
+                .filter(|t| t.level == Some(l))
                 .chain(plan.targets.iter().filter(|t| t.level.is_none()))
                 .take(1)
                 .collect(),
-            None => plan.targets.iter().collect(),
+            None => plan.targets.iter().filter(|t| due(t.level)).collect(),
         };
         if candidates.is_empty() {
             parts.push(Part {
-                level: *level,
-                national: *nt,
+                level,
+                national: nt,
                 plan: None,
                 as_percent: None,
                 verdict: Verdict::Missing,
@@ -193,10 +226,10 @@ pub fn judge<'a>(national: &NationalIndicator, plan: &'a CompiledIndicator) -> J
             });
         }
         for pt in candidates {
-            let (verdict, incomparable, as_percent) = compare(nt, &pt.target, plan.denominator);
+            let (verdict, incomparable, as_percent) = compare(&nt, &pt.target, plan.denominator);
             parts.push(Part {
                 level: level.or(pt.level),
-                national: *nt,
+                national: nt,
                 plan: Some(pt),
                 as_percent,
                 verdict,

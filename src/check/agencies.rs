@@ -5,44 +5,20 @@ use crate::compile::CompiledPlan;
 use crate::i18n::Lang;
 use crate::model::Role;
 use crate::msg;
-use crate::reference::{Agency, Requirement};
 use crate::rules::Rule;
 use crate::source::Span;
-
-/// Whether `a` is `target` or an earlier holder of its function (a superseded name).
-pub fn same_or_predecessor(plan: &CompiledPlan, a: &Agency, target: &Agency) -> bool {
-    let mut cur = Some(a);
-    for _ in 0..8 {
-        match cur {
-            Some(c) if c.id == target.id => return true,
-            Some(c) => {
-                cur = c
-                    .successor
-                    .as_deref()
-                    .and_then(|s| plan.reference.agencies.get(s))
-            }
-            None => return false,
-        }
-    }
-    false
-}
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     let Some(programme) = plan.programme else {
         return;
     };
-    let registry = &plan.reference.agencies;
     let section = plan
         .source
         .top_level_key("responsibilities")
         .or_else(|| plan.source.top_level_key("plan"))
         .unwrap_or(Span::from_location(plan.doc.plan.referenced));
 
-    let expected_lead = programme
-        .agencies
-        .iter()
-        .find(|r| r.requirement == Requirement::Lead)
-        .and_then(|r| registry.in_force_on(&r.agency, plan.date));
+    let expected_lead = crate::assess::expected_lead(plan);
     let leads: Vec<_> = plan
         .agencies
         .iter()
@@ -69,12 +45,15 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         }
         out.push(f);
     } else if let Some(e) = expected_lead {
-        let matches = leads
-            .iter()
-            .any(|l| l.agency.is_some_and(|a| same_or_predecessor(plan, a, e)));
+        let matches = leads.iter().any(|l| {
+            l.agency
+                .is_some_and(|a| crate::assess::stands_for(plan, a, e))
+        });
         if !matches && leads.iter().all(|l| l.agency.is_some()) {
             let l = leads[0];
-            out.push(
+            out.push(super::reform::as_reference(
+                plan,
+                lang,
                 Finding::new(
                     Rule::NoLeadAgency,
                     msg!(
@@ -95,32 +74,14 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     plan.date.vietnamese_short(),
                     e.name(lang)
                 )),
-            );
+            ));
         }
     }
 
-    let has_border_or_coast = plan
-        .province
-        .map(|p| plan.reference.provinces.has_border_or_coast(p, plan.date));
-    for req in &programme.agencies {
-        let Some(expected) = registry.in_force_on(&req.agency, plan.date) else {
-            continue;
-        };
-        let named = plan
-            .agencies
-            .iter()
-            .filter(|a| {
-                a.agency
-                    .is_some_and(|x| same_or_predecessor(plan, x, expected))
-            })
-            .collect::<Vec<_>>();
-        let required = match req.requirement {
-            Requirement::Lead | Requirement::Required => true,
-            Requirement::Conditional => has_border_or_coast == Some(true),
-            Requirement::Requested => false,
-        };
-        if req.requirement == Requirement::Conditional && has_border_or_coast == Some(false) {
-            for a in &named {
+    for assessed in crate::assess::agencies(plan) {
+        let (expected, named) = (assessed.expected, &assessed.named);
+        if assessed.impossible {
+            for a in named {
                 let province = plan.province.map(|p| p.full_name()).unwrap_or_default();
                 out.push(
                     Finding::new(Rule::UnexpectedAgency, msg!(lang, "{} không có {}", "{} has no {}", province, expected.name(lang)))
@@ -135,7 +96,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 );
             }
         }
-        if required && named.is_empty() {
+        if assessed.binding && named.is_empty() {
             let mut f = Finding::new(
                 Rule::MissingAgency,
                 msg!(
@@ -168,7 +129,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     expected.name
                 ),
             });
-            out.push(f);
+            out.push(super::reform::as_reference(plan, lang, f));
         }
     }
 }

@@ -1,14 +1,14 @@
 //! Indicators: each national target against the plan's (missing, weaker, not comparable).
 
 use super::Finding;
-use crate::compile::CompiledPlan;
+use crate::compile::{CompiledPlan, PlanTarget};
 use crate::i18n::Lang;
 use crate::msg;
-use crate::reference::{Binds, NationalIndicator, Programme};
-use crate::rules::{Level, Rule};
+use crate::reference::{NationalIndicator, Programme};
+use crate::rules::Rule;
 use crate::source::Span;
 use crate::text::format_number;
-use crate::verdict::{Incomparable, Verdict, judge, short_level};
+use crate::verdict::{Incomparable, Verdict, short_level};
 
 /// "1629/QĐ-TTg, Điều 1 ...: “Ít nhất 70% ...”": the national wording and where it stands.
 pub fn national_help(p: &Programme, n: &NationalIndicator, lang: Lang) -> String {
@@ -29,21 +29,14 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         .or_else(|| plan.source.top_level_key("plan"))
         .unwrap_or(Span::from_location(plan.doc.plan.referenced));
     let mut found = Vec::new();
-    for n in &programme.indicators {
-        let Some(ind) = plan
-            .indicators
-            .iter()
-            .find(|i| i.national.is_some_and(|x| x.id == n.id))
-        else {
-            if n.binds == Binds::National {
-                continue;
-            }
-            let parts: Vec<_> = plan
-                .indicators
-                .iter()
-                .filter(|i| i.part_of.as_deref() == Some(n.id.as_str()))
-                .collect();
-            if let Some(first) = parts.first() {
+    for a in crate::assess::indicators(plan) {
+        let n = a.national;
+        if a.verdict == Verdict::Aggregate || a.target_unusable() {
+            // A national aggregate binds no province; an unusable target is compile's finding.
+            continue;
+        }
+        let Some(ind) = a.entry else {
+            if let Some(first) = a.parts.first() {
                 found.push(
                     Finding::new(
                         Rule::NotComparable,
@@ -52,7 +45,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                             "{}: kế hoạch chỉ nêu các số lượng thành phần ({}), không có mẫu số để so với chỉ tiêu quốc gia {}",
                             "{}: the plan gives only component counts ({}), with no denominator to set against the national {}",
                             n.id,
-                            parts.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", "),
+                            a.parts.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", "),
                             n.target_display(lang)
                         ),
                     )
@@ -86,23 +79,12 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             );
             continue;
         };
-        if ind.targets.is_empty() {
-            // Its target was unreadable or impossible: compile has said so already.
-            continue;
-        }
-        let j = judge(n, ind);
+        let Some(j) = &a.judgement else { continue };
         match j.verdict {
             Verdict::Weaker => {
                 for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
                     let Some(pt) = part.plan else { continue };
-                    let shown = match part.as_percent {
-                        Some(pct) => format!(
-                            "{} (= {}%)",
-                            pt.written,
-                            format_number((pct * 100.0).round() / 100.0)
-                        ),
-                        None => pt.written.clone(),
-                    };
+                    let shown = shown_target(pt, part.as_percent);
                     let at_level = level_suffix(part.level, lang);
                     found.push(
                         Finding::new(
@@ -168,13 +150,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 );
             }
             Verdict::Missing => {
-                let levels: Vec<&str> = j
-                    .parts
-                    .iter()
-                    .filter(|p| p.verdict == Verdict::Missing)
-                    .filter_map(|p| p.level)
-                    .map(|l| short_level(l, lang))
-                    .collect();
+                let levels: Vec<&str> = j.missing_levels().map(|l| short_level(l, lang)).collect();
                 found.push(
                     Finding::new(
                         Rule::MissingIndicator,
@@ -194,24 +170,29 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
-    if plan.programme_is_reference {
-        // Compared with the last programme only for reference: the officer sees where the
-        // draft falls below it, but nothing here binds the plan.
-        for f in &mut found {
-            f.level = Level::Note;
-            f.message = msg!(
-                lang,
-                "[tham khảo {}] {}",
-                "[reference: {}] {}",
-                programme.id,
-                f.message
-            );
-        }
-    }
-    out.extend(found);
+    // Against a programme the plan does not implement, the officer still sees where the draft
+    // falls below it, but nothing here binds the plan.
+    out.extend(
+        found
+            .into_iter()
+            .map(|f| super::reform::as_reference(plan, lang, f)),
+    );
 }
 
-fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {
+/// A plan's target as written, with the share it stands for when it is a count with a
+/// denominator: "25.000 (= 13,89%)".
+pub(super) fn shown_target(pt: &PlanTarget, as_percent: Option<f64>) -> String {
+    match as_percent {
+        Some(pct) => format!(
+            "{} (= {}%)",
+            pt.written,
+            format_number((pct * 100.0).round() / 100.0)
+        ),
+        None => pt.written.clone(),
+    }
+}
+
+pub(super) fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {
     level
         .map(|l| format!(" ({})", l.name(lang)))
         .unwrap_or_default()

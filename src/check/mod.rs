@@ -4,6 +4,8 @@ mod agencies;
 mod finding;
 mod indicators;
 mod metadata;
+pub mod reform;
+mod related;
 mod sections;
 mod waivers;
 
@@ -16,9 +18,11 @@ use crate::i18n::Lang;
 pub fn run(plan: &CompiledPlan, lang: Lang) -> Vec<Finding> {
     let mut out = plan.findings.clone();
     metadata::check(plan, lang, &mut out);
+    reform::check(plan, lang, &mut out);
     indicators::check(plan, lang, &mut out);
     agencies::check(plan, lang, &mut out);
     sections::check(plan, lang, &mut out);
+    related::check(plan, lang, &mut out);
     waivers::apply(plan, lang, &mut out);
     // In the order a reader meets them in the file; file-wide findings first.
     out.sort_by_key(|f| f.span.map(|s| (s.line, s.column)));

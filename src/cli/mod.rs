@@ -1,6 +1,15 @@
 //! The command line: argument parsing and dispatch. Each command lives in its own file.
 
 mod check;
+mod compare;
+mod completions;
+mod diff;
+mod explain;
+mod init;
+mod plan_input;
+mod render;
+mod schema;
+mod summary;
 
 use crate::config::{self, Config, ConfigError};
 use crate::i18n::Lang;
@@ -54,12 +63,30 @@ pub enum ColorChoice {
 pub enum Command {
     /// Lint plans: files, directories (walked for *.yaml, *.yml) or - for standard input
     Check(check::CheckArgs),
+    /// Compliance diff of a plan against its programme, or a semantic diff of two versions
+    Diff(diff::DiffArgs),
+    /// One-screen summary of a plan: metadata, findings, indicators, agencies
+    Summary(summary::SummaryArgs),
+    /// One table across plans: national indicators and agencies by province and period
+    Compare(compare::CompareArgs),
+    /// The plan laid out as a Vietnamese administrative document (Markdown or HTML)
+    Render(render::RenderArgs),
+    /// Explain a rule: what it checks, why, and an example of bad and good YAML
+    Explain(explain::ExplainArgs),
+    /// Write a draft plan for a province and period from the national programme
+    Init(init::InitArgs),
+    /// List the national programmes and their indicator ids; --json-schema for editors
+    Schema(schema::SchemaArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(completions::CompletionsArgs),
 }
 
 /// What every command needs: language, colour, width and the reference data.
 pub struct Context {
     pub lang: Lang,
     pub color: bool,
+    /// Colour for data written to stdout (tables): decided on stdout, not stderr.
+    pub stdout_color: bool,
     pub width: usize,
     pub reference: &'static Reference,
     pub config: Config,
@@ -68,14 +95,15 @@ pub struct Context {
 impl Context {
     fn new(g: &Global) -> Result<Context, i32> {
         let lang = g.lang.unwrap_or_else(Lang::from_env);
-        let color = match g.color {
+        let wants = |terminal: bool| match g.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stderr().is_terminal()
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminal
             }
         };
+        let color = wants(std::io::stderr().is_terminal());
+        let stdout_color = wants(std::io::stdout().is_terminal());
         let width = std::env::var("COLUMNS")
             .ok()
             .and_then(|c| c.parse().ok())
@@ -98,6 +126,7 @@ impl Context {
         Ok(Context {
             lang,
             color,
+            stdout_color,
             width,
             reference,
             config,
@@ -157,5 +186,13 @@ pub fn main() -> i32 {
     };
     match cli.command {
         Command::Check(args) => check::run(&ctx, args),
+        Command::Diff(args) => diff::run(&ctx, args),
+        Command::Summary(args) => summary::run(&ctx, args),
+        Command::Compare(args) => compare::run(&ctx, args),
+        Command::Render(args) => render::run(&ctx, args),
+        Command::Explain(args) => explain::run(&ctx, args),
+        Command::Init(args) => init::run(&ctx, args),
+        Command::Schema(args) => schema::run(&ctx, args),
+        Command::Completions(args) => completions::run(args),
     }
 }

@@ -6,12 +6,16 @@
 mod agencies;
 mod programme;
 mod provinces;
+mod reforms;
 
 pub use agencies::{Agency, AgencyRegistry};
 pub use programme::{
     AgencyRequirement, Binds, NationalIndicator, Programme, Requirement, TaskGroupDef,
 };
 pub use provinces::{Province, ProvinceRegistry};
+pub use reforms::{
+    Branch, LegalBasis, LevelChange, ProgrammeStatus, ProvinceChange, ProvinceChangeKind, Reforms,
+};
 
 use crate::i18n::Lang;
 use crate::load::{self, LoadFailure};
@@ -22,11 +26,14 @@ use std::sync::{Arc, OnceLock};
 pub const BUNDLED_PROGRAMME: &str = include_str!("../../schemas/1629-qd-ttg.yaml");
 pub const BUNDLED_AGENCIES: &str = include_str!("../../schemas/agencies.yaml");
 pub const BUNDLED_PROVINCES: &str = include_str!("../../schemas/provinces.yaml");
+pub const BUNDLED_REFORMS: &str = include_str!("../../schemas/reforms.yaml");
 
 pub struct Reference {
     pub programmes: Vec<Programme>,
     pub agencies: AgencyRegistry,
     pub provinces: ProvinceRegistry,
+    /// What changed when: legal bases, expired programmes, abolished levels.
+    pub reforms: Reforms,
 }
 
 fn bundled_source(name: &str, text: &'static str) -> SourceFile {
@@ -54,12 +61,15 @@ impl Reference {
                 Lang::En,
             )
             .expect("bundled programme is valid");
+            let reforms = load::parse(&bundled_source("reforms.yaml", BUNDLED_REFORMS), Lang::En)
+                .expect("bundled reforms.yaml is valid");
             Reference {
                 programmes: vec![
                     Programme::from_file(programme).expect("bundled programme targets are valid"),
                 ],
                 agencies: AgencyRegistry::new(agencies),
                 provinces: ProvinceRegistry::new(provinces),
+                reforms: Reforms::new(reforms),
             }
         })
     }
@@ -74,6 +84,7 @@ impl Reference {
             programmes: vec![programme],
             agencies: base.agencies.clone(),
             provinces: base.provinces.clone(),
+            reforms: base.reforms.clone(),
         })
     }
 

@@ -183,6 +183,8 @@ impl Programme {
                                 })?;
                         v.push((Some(level), read(s)?));
                     }
+                    // Province, district, commune: the order plans write them in.
+                    v.sort_by_key(|(l, _)| *l);
                     v
                 }
             };

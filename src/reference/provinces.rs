@@ -60,6 +60,7 @@ pub struct ProvinceRegistry {
     pub provinces: Vec<Province>,
     pub sources: Vec<String>,
     by_key: HashMap<String, usize>,
+    by_bare_key: HashMap<String, Option<usize>>,
 }
 
 /// The key of a province name without "tỉnh" / "thành phố" / "TP." before it.
@@ -76,21 +77,40 @@ pub fn province_key(name: &str) -> String {
     key
 }
 
+/// [`province_key`] without diacritics, "tinh"/"thanh pho" prefixes removed as well.
+fn bare_key(name: &str) -> String {
+    let key = crate::text::strip_diacritics(&province_key(name));
+    for prefix in ["thanh pho ", "tinh ", "tp. ", "tp."] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            return rest.trim_start().to_string();
+        }
+    }
+    key
+}
+
 impl ProvinceRegistry {
     pub fn new(mut file: ProvincesFile) -> ProvinceRegistry {
         for p in &mut file.provinces {
             p.keys = p.names().map(match_key).collect();
         }
         let mut by_key = HashMap::new();
+        let mut by_bare_key: HashMap<String, Option<usize>> = HashMap::new();
         for (i, p) in file.provinces.iter().enumerate() {
             for n in p.names() {
                 by_key.entry(province_key(n)).or_insert(i);
+                // Two provinces whose names differ only in diacritics would make the bare
+                // spelling ambiguous: such a key maps to nothing.
+                let slot = by_bare_key.entry(bare_key(n)).or_insert(Some(i));
+                if *slot != Some(i) {
+                    *slot = None;
+                }
             }
         }
         ProvinceRegistry {
             provinces: file.provinces,
             sources: file.sources,
             by_key,
+            by_bare_key,
         }
     }
 
@@ -98,10 +118,24 @@ impl ProvinceRegistry {
         self.provinces.iter().find(|p| p.id == id)
     }
 
+    /// The province a name refers to. Names typed without diacritics ("Ha Noi", "Quang Nam")
+    /// are accepted too, when they fit exactly one province.
     pub fn resolve(&self, name: &str) -> Option<&Province> {
+        let key = province_key(name);
         self.by_key
-            .get(&province_key(name))
+            .get(&key)
+            .or_else(|| {
+                self.by_bare_key
+                    .get(&bare_key(name))
+                    .and_then(Option::as_ref)
+            })
             .map(|&i| &self.provinces[i])
+    }
+
+    /// The canonical name of the province closest to a misspelt one.
+    pub fn suggest(&self, name: &str) -> Option<&str> {
+        let best = crate::text::did_you_mean(name, self.all_names())?;
+        self.resolve(best).map(|p| p.name.as_str())
     }
 
     pub fn all_names(&self) -> impl Iterator<Item = &str> {
@@ -122,5 +156,30 @@ impl ProvinceRegistry {
     /// Whether the province (with what it had absorbed by `date`) has a land border or a coast.
     pub fn has_border_or_coast(&self, p: &Province, date: Date) -> bool {
         p.land_border || p.coast || self.absorbed_by(p, date).any(|q| q.land_border || q.coast)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::reference::Reference;
+
+    #[test]
+    fn names_without_diacritics_resolve_when_unambiguous() {
+        let p = &Reference::bundled().provinces;
+        assert_eq!(p.resolve("Ha Noi").map(|x| x.id.as_str()), Some("ha-noi"));
+        assert_eq!(
+            p.resolve("tinh Quang Nam").map(|x| x.id.as_str()),
+            Some("quang-nam")
+        );
+        assert_eq!(
+            p.resolve("Thừa Thiên - Huế").map(|x| x.id.as_str()),
+            Some("thua-thien-hue")
+        );
+        assert_eq!(
+            p.suggest("Ha Nio"),
+            Some("Hà Nội"),
+            "suggestions are canonical names"
+        );
+        assert!(p.resolve("Ha").is_none());
     }
 }

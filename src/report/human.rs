@@ -58,16 +58,17 @@ impl<'a> Indexed<'a> {
     }
 }
 
-impl SourceCode for Indexed<'_> {
-    fn read_span<'b>(
-        &'b self,
+impl Indexed<'_> {
+    /// miette's reading of a window that starts at a line boundary, with its lines numbered
+    /// as in the whole file; columns in bytes, as miette counts them.
+    fn read_window(
+        &self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        // miette's reading of a window that starts at a line boundary, with its lines
-        // numbered as in the whole file. The window starts a line early: miette treats a
-        // span at the very start of its input specially.
+    ) -> Result<MietteSpanContents<'_>, MietteError> {
+        // The window starts a line early: miette treats a span at the very start of its
+        // input specially.
         let first = self
             .line_of(span.offset())
             .saturating_sub(context_lines_before + 1);
@@ -85,16 +86,45 @@ impl SourceCode for Indexed<'_> {
         let local = SourceSpan::new(span.offset().saturating_sub(start).into(), span.len());
         let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
         let found = inner.span();
-        let contents = MietteSpanContents::new_named(
+        Ok(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
             SourceSpan::new((found.offset() + start).into(), found.len()),
             inner.line() + first,
             inner.column(),
             inner.line_count() + first,
-        )
-        .with_language("yaml");
-        Ok(Box::new(contents))
+        ))
+    }
+}
+
+impl SourceCode for Indexed<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let c = self.read_window(span, context_lines_before, context_lines_after)?;
+        // Columns in characters, as every other location kehoach prints (and JSON and SARIF)
+        // counts them: miette counts bytes, so a label after "Sở Lao động" would otherwise
+        // carry a larger column in the frame than in the header.
+        let start = c.span().offset();
+        let line_start = start.saturating_sub(c.column());
+        let column = self
+            .text
+            .get(line_start..start)
+            .map_or(c.column(), |t| t.chars().count());
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                self.name.to_string(),
+                c.data(),
+                *c.span(),
+                c.line(),
+                column,
+                c.line_count(),
+            )
+            .with_language("yaml"),
+        ))
     }
 }
 
@@ -260,7 +290,7 @@ mod tests {
                     let span = SourceSpan::new(offset.into(), len);
                     for (before, after) in [(0, 0), (1, 1), (2, 3)] {
                         let whole = text.as_bytes().read_span(&span, before, after).unwrap();
-                        let part = indexed.read_span(&span, before, after).unwrap();
+                        let part = indexed.read_window(&span, before, after).unwrap();
                         assert_eq!(part.data(), whole.data(), "{offset}+{len}");
                         assert_eq!(part.span(), whole.span(), "{offset}+{len}");
                         assert_eq!(part.line(), whole.line(), "{offset}+{len}");

@@ -1,9 +1,14 @@
 //! Output formats for findings. Data goes to stdout, human diagnostics to stderr.
 
+pub mod csv;
 pub mod github;
+pub mod grid;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod markdown;
 pub mod sarif;
+pub mod table;
 
 use crate::rules::Level;
 

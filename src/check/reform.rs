@@ -1,0 +1,532 @@
+//! The 2025 reform, by the plan's date: bodies that handed their function to a successor
+//! (`superseded-agency`), provinces that were merged or renamed (`superseded-province`), the
+//! district level that was abolished (`obsolete-level`); and the wording of findings against a
+//! programme that no longer applies (reference only).
+
+use super::Finding;
+use crate::compile::{CompiledAgency, CompiledPlan};
+use crate::date::Date;
+use crate::i18n::Lang;
+use crate::model::{Level as PlanLevel, Role, TargetField};
+use crate::msg;
+use crate::reference::{Agency, Programme, Province};
+use crate::rules::{Level, Rule};
+use crate::source::Span;
+use crate::text::nfc;
+
+pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    province(plan, lang, out);
+    district_plan(plan, lang, out);
+    district_targets(plan, lang, out);
+    for a in &plan.agencies {
+        if let Some(agency) = a.agency {
+            body(plan, lang, &Named::Duty(a), agency, out);
+        }
+    }
+    if let Some(rep) = &plan.doc.reporting {
+        for to in &rep.value.to {
+            let written = nfc(to.value.trim());
+            if let Some(agency) = plan.reference.agencies.resolve(&written, plan.province) {
+                let span = Span::from_location(to.referenced);
+                body(plan, lang, &Named::Recipient(&written, span), agency, out);
+            }
+        }
+    }
+}
+
+/// A finding against a programme the plan does not implement, shown for reference only: a note,
+/// tagged in its message, with the reason first in its help.
+pub fn as_reference(plan: &CompiledPlan, lang: Lang, mut f: Finding) -> Finding {
+    let Some(p) = plan.programme.filter(|_| plan.programme_is_reference) else {
+        return f;
+    };
+    f.level = Level::Note;
+    f.message = if expired(plan, p).is_some() {
+        msg!(
+            lang,
+            "{} (chỉ để tham khảo: {} đã hết hiệu lực)",
+            "{} (reference only: {} has expired)",
+            f.message,
+            p.id
+        )
+    } else {
+        msg!(
+            lang,
+            "{} (chỉ để tham khảo: {})",
+            "{} (reference only: {})",
+            f.message,
+            p.id
+        )
+    };
+    let why = reference_reason(plan, p, lang);
+    f.help = Some(match f.help.take() {
+        Some(h) => format!("{why} {h}"),
+        None => why,
+    });
+    f
+}
+
+/// "1629/QĐ-TTg hết hiệu lực ngày 31/12/2025; chưa có chương trình ... thay thế.", when the
+/// plan's period begins after the programme ended.
+pub fn programme_expiry(plan: &CompiledPlan, p: &Programme, lang: Lang) -> Option<String> {
+    let until = expired(plan, p)?;
+    let status = plan.reference.reforms.programme(&p.id);
+    let successor = status
+        .and_then(|s| s.successor_note(lang))
+        .map(|n| format!("; {n}"))
+        .unwrap_or_default();
+    Some(msg!(
+        lang,
+        "{} (giai đoạn {}-{}) hết hiệu lực ngày {}{}.",
+        "{} ({}-{}) expired on {}{}.",
+        p.id,
+        p.start,
+        p.end,
+        until.display(lang),
+        successor
+    ))
+}
+
+/// The programme's last day, when the plan's period begins after it.
+fn expired(plan: &CompiledPlan, p: &Programme) -> Option<Date> {
+    let until = plan
+        .reference
+        .reforms
+        .programme(&p.id)
+        .map_or(Date::last_of_year(p.end), |s| s.until);
+    let first = if plan.start != 0 {
+        Date::first_of_year(plan.start)
+    } else {
+        plan.date
+    };
+    (first > until).then_some(until)
+}
+
+fn reference_reason(plan: &CompiledPlan, p: &Programme, lang: Lang) -> String {
+    if let Some(expiry) = programme_expiry(plan, p, lang) {
+        return msg!(
+            lang,
+            "Kế hoạch không thực hiện chương trình quốc gia nào còn hiệu lực: {} Mức của {} chỉ để tham khảo: cho thấy dự thảo thấp hơn chương trình gần nhất ở chỗ nào.",
+            "The plan implements no national programme in force: {} What {} asked is given for reference only: it shows where the draft falls below the last programme.",
+            expiry,
+            p.id
+        );
+    }
+    msg!(
+        lang,
+        "Kế hoạch không dẫn chiếu chương trình quốc gia nào áp dụng cho thời kỳ của nó; so sánh với {} (giai đoạn {}-{}) chỉ để tham khảo.",
+        "The plan cites no national programme covering its period; the comparison with {} ({}-{}) is for reference only.",
+        p.id,
+        p.start,
+        p.end
+    )
+}
+
+/// "Ninh Bình, Hà Nam và Nam Định" / "Ninh Bình, Hà Nam and Nam Định".
+fn and_list(items: &[&str], lang: Lang) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("và", "and")),
+    }
+}
+
+/// "thành phố Đà Nẵng" / "Đà Nẵng city".
+fn province_name(p: &Province, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => p.full_name(),
+        Lang::En if p.kind == "thành phố" => format!("{} city", p.name),
+        Lang::En => format!("{} province", p.name),
+    }
+}
+
+fn province(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    let Some(p) = plan.province else { return };
+    if p.exists_on(plan.date) {
+        return;
+    }
+    let registry = &plan.reference.provinces;
+    let span = Span::from_location(plan.doc.plan.value.province.referenced);
+    let written = nfc(plan.doc.plan.value.province.value.trim());
+    let date = plan.date.display(lang);
+    let cited = |p: &Province| {
+        plan.reference
+            .reforms
+            .province_change(p)
+            .map(|c| format!(" {}", cite(c.change(lang), &c.source, lang)))
+            .unwrap_or_default()
+    };
+
+    if let Some(until) = p.until.filter(|u| plan.date > *u) {
+        let from = until.next_day().display(lang);
+        if let Some(into) = p.merged_into.as_deref().and_then(|id| registry.get(id)) {
+            let mut parts = vec![into.name.as_str()];
+            parts.extend(
+                registry
+                    .provinces
+                    .iter()
+                    .filter(|q| q.merged_into.as_deref() == Some(into.id.as_str()))
+                    .filter(|q| q.until == p.until)
+                    .map(|q| q.name.as_str()),
+            );
+            let into_name = province_name(into, lang);
+            out.push(
+                Finding::new(
+                    Rule::SupersededProvince,
+                    msg!(
+                        lang,
+                        "vào ngày {date}, {written} không còn là một đơn vị hành chính cấp tỉnh: từ {from} đã hợp nhất vào {into_name}",
+                        "on {date} {written} was no longer a province: it has been part of {into_name} since {from}",
+                    ),
+                )
+                .at(span)
+                .label(msg!(
+                    lang,
+                    "thuộc {into_name} từ {from}",
+                    "part of {into_name} since {from}"
+                ))
+                .help(msg!(
+                    lang,
+                    "Từ {from}, {into_name} gồm địa bàn của {}; kế hoạch ban hành sau ngày đó là kế hoạch của {into_name}: ghi `province: {}`.{}",
+                    "Since {from} {into_name} covers what were {}; a plan dated after that is {into_name}'s plan: write `province: {}`.{}",
+                    and_list(&parts, lang),
+                    into.name,
+                    cited(p)
+                )),
+            );
+        } else if let Some(to) = p.renamed_to.as_deref().and_then(|id| registry.get(id)) {
+            let to_name = province_name(to, lang);
+            out.push(
+                Finding::new(
+                    Rule::SupersededProvince,
+                    msg!(
+                        lang,
+                        "vào ngày {date}, {written} không còn mang tên này: từ {from} là {to_name}",
+                        "on {date} {written} no longer went by that name: since {from} it has been {to_name}",
+                    ),
+                )
+                .at(span)
+                .label(msg!(
+                    lang,
+                    "{to_name} từ {from}",
+                    "{to_name} since {from}"
+                ))
+                .help(msg!(
+                    lang,
+                    "Ghi `province: {}`.{}",
+                    "Write `province: {}`.{}",
+                    to.name,
+                    cited(p)
+                )),
+            );
+        }
+    } else if let Some(from) = p.from.filter(|f| plan.date < *f) {
+        // A province named by what it became later (Huế before 2025).
+        let Some(before) = registry
+            .provinces
+            .iter()
+            .find(|q| q.renamed_to.as_deref() == Some(p.id.as_str()))
+        else {
+            return;
+        };
+        let before_name = province_name(before, lang);
+        let from = from.display(lang);
+        out.push(
+            Finding::new(
+                Rule::SupersededProvince,
+                msg!(
+                    lang,
+                    "vào ngày {date}, {} chưa có: đến trước {from} đơn vị cấp tỉnh này là {before_name}",
+                    "on {date} {} did not exist yet: until {from} the province was {before_name}",
+                    province_name(p, lang)
+                ),
+            )
+            .at(span)
+            .label(msg!(
+                lang,
+                "{before_name} đến trước {from}",
+                "{before_name} until {from}"
+            ))
+            .help(msg!(
+                lang,
+                "Ghi `province: {}`.{}",
+                "Write `province: {}`.{}",
+                before.name,
+                cited(before)
+            )),
+        );
+    }
+}
+
+/// A district's own plan (`plan.district`) dated after the district level ended.
+fn district_plan(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    let Some(district) = &plan.doc.plan.value.district else {
+        return;
+    };
+    let Some(level) = plan
+        .reference
+        .reforms
+        .level_abolished(PlanLevel::District, plan.date)
+    else {
+        return;
+    };
+    let from = level.from().display(lang);
+    out.push(
+        Finding::new(
+            Rule::ObsoleteLevel,
+            msg!(
+                lang,
+                "không thể có kế hoạch của cấp huyện ({}) vào ngày {}: cấp huyện đã kết thúc hoạt động từ {from}",
+                "there can be no district plan ({}) on {}: the district level ceased on {from}",
+                nfc(district.value.trim()),
+                plan.date.display(lang)
+            ),
+        )
+        .at(Span::from_location(district.referenced))
+        .label(msg!(lang, "không còn cấp huyện từ {from}", "no district level since {from}"))
+        .help(msg!(
+            lang,
+            "{} Kế hoạch ban hành sau ngày đó là của tỉnh hoặc của xã, phường, đặc khu: bỏ `district:`.",
+            "{} A plan dated after that is the province's or a commune's: remove `district:`.",
+            cite(level.change(lang), &level.source, lang)
+        )),
+    );
+}
+
+/// `district:` in a per-level target, dated after the district level ended.
+fn district_targets(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    let Some(level) = plan
+        .reference
+        .reforms
+        .level_abolished(PlanLevel::District, plan.date)
+    else {
+        return;
+    };
+    let Some(entries) = &plan.doc.indicators else {
+        return;
+    };
+    let from = level.from().display(lang);
+    for entry in &entries.value {
+        let e = &entry.value;
+        let Some(TargetField::ByLevel(levels)) = e.target.as_ref().map(|t| &t.value) else {
+            continue;
+        };
+        let id = e
+            .reference
+            .as_ref()
+            .or(e.id.as_ref())
+            .map(|s| s.value.trim().to_string())
+            .unwrap_or_default();
+        for (key, _) in levels {
+            if key.value.trim() != PlanLevel::District.key() {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    Rule::ObsoleteLevel,
+                    msg!(
+                        lang,
+                        "{id}: chỉ tiêu cấp huyện không còn áp dụng: cấp huyện đã kết thúc hoạt động từ {from}",
+                        "{id}: a district-level target no longer applies: the district level ceased on {from}",
+                    ),
+                )
+                .at(Span::from_location(key.referenced))
+                .label(msg!(lang, "không còn cấp huyện từ {from}", "no district level since {from}"))
+                .indicator(&id)
+                .help(msg!(
+                    lang,
+                    "{} Chỉ đặt chỉ tiêu cho cấp tỉnh (`province:`) và cấp xã (`commune:`).",
+                    "{} Set targets for the province (`province:`) and commune (`commune:`) levels only.",
+                    cite(level.change(lang), &level.source, lang)
+                )),
+            );
+        }
+    }
+}
+
+/// Where a plan names a body: a duty in `responsibilities`, or a recipient of its reports.
+enum Named<'a> {
+    Duty(&'a CompiledAgency<'a>),
+    Recipient(&'a str, Span),
+}
+
+impl Named<'_> {
+    fn written(&self) -> &str {
+        match self {
+            Named::Duty(a) => &a.name,
+            Named::Recipient(w, _) => w,
+        }
+    }
+
+    fn span(&self) -> Span {
+        match self {
+            Named::Duty(a) => a.span,
+            Named::Recipient(_, s) => *s,
+        }
+    }
+
+    fn is_lead(&self) -> bool {
+        matches!(self, Named::Duty(a) if a.role == Role::Lead)
+    }
+}
+
+fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &mut Vec<Finding>) {
+    let date = plan.date;
+    let written = named.written();
+    let level = plan
+        .reference
+        .reforms
+        .level_of_body(agency)
+        .filter(|l| l.ended_by(date));
+    if let Some(level) = level {
+        let from = level.from().display(lang);
+        let message = match named {
+            Named::Duty(_) => msg!(
+                lang,
+                "giao nhiệm vụ cho {written}, nhưng {} đã kết thúc hoạt động từ {from}",
+                "a duty for {written}, but the {} ceased on {from}",
+                level.name(lang)
+            ),
+            Named::Recipient(..) => msg!(
+                lang,
+                "báo cáo gửi {written}, nhưng {} đã kết thúc hoạt động từ {from}",
+                "reports go to {written}, but the {} ceased on {from}",
+                level.name(lang)
+            ),
+        };
+        let instead = agency
+            .successor
+            .as_deref()
+            .and_then(|s| plan.reference.agencies.in_force_on(s, date))
+            .map(|s| match lang {
+                Lang::Vi => format!(" Giao nhiệm vụ này cho {}.", s.name),
+                Lang::En => format!(" Give this duty to the {} (`{}`).", s.name_en, s.name),
+            })
+            .unwrap_or_default();
+        out.push(
+            Finding::new(Rule::ObsoleteLevel, message)
+                .at(named.span())
+                .label(msg!(
+                    lang,
+                    "không còn vào ngày {}",
+                    "gone by {}",
+                    date.display(lang)
+                ))
+                .agency(written)
+                .help(format!(
+                    "{}{instead}",
+                    cite(level.change(lang), &level.source, lang)
+                )),
+        );
+        return;
+    }
+    if agency.in_force(date) {
+        return;
+    }
+    let Some(until) = agency.until else { return };
+    let from = until.next_day().display(lang);
+    let successor = agency
+        .successor
+        .as_deref()
+        .and_then(|s| plan.reference.agencies.in_force_on(s, date));
+    let Some(successor) = successor else {
+        out.push(
+            Finding::new(
+                Rule::SupersededAgency,
+                msg!(
+                    lang,
+                    "{written} không còn tồn tại vào ngày {}: đã kết thúc hoạt động từ {from}",
+                    "{written} no longer existed on {}: it ceased on {from}",
+                    date.display(lang)
+                ),
+            )
+            .at(named.span())
+            .agency(written)
+            .help(change_help(agency, lang)),
+        );
+        return;
+    };
+    // A ministry written where the province's reports go keeps its level in the suggestion:
+    // "Bộ Lao động - Thương binh và Xã hội" → "Bộ Y tế".
+    let national = agency
+        .national
+        .as_deref()
+        .is_some_and(|n| crate::text::match_key(n) == crate::text::match_key(written));
+    let (succ_vi, succ_en) = match (&successor.national, national) {
+        (Some(n), true) => (n.clone(), n.clone()),
+        _ => (successor.name.clone(), format!("the {}", successor.name_en)),
+    };
+    let succ = lang.pick(&succ_vi, &succ_en);
+    let when = date.display(lang);
+    let message = match named {
+        Named::Duty(_) if named.is_lead() => msg!(
+            lang,
+            "cơ quan chủ trì {written} không còn giữ chức năng này vào ngày {when}: từ {from} chức năng đã chuyển sang {succ}",
+            "the lead, {written}, no longer held this function on {when}: it passed to {succ} on {from}",
+        ),
+        Named::Duty(_) => msg!(
+            lang,
+            "{written} không còn giữ chức năng này vào ngày {when}: từ {from} chức năng đã chuyển sang {succ}",
+            "{written} no longer held this function on {when}: it passed to {succ} on {from}",
+        ),
+        Named::Recipient(..) => msg!(
+            lang,
+            "báo cáo gửi {written}, nhưng từ {from} chức năng này đã chuyển sang {succ}",
+            "reports go to {written}, but the function passed to {succ} on {from}",
+        ),
+    };
+    let already = plan
+        .agencies
+        .iter()
+        .find(|a| a.agency.is_some_and(|x| x.id == successor.id));
+    let todo = match (already, named.is_lead()) {
+        (Some(a), true) => msg!(
+            lang,
+            "{} đã có ở dòng {}: giao vai trò chủ trì (`role: lead`) cho {} và chuyển các nhiệm vụ của {written} sang đó.",
+            "{} is already named on line {}: make {} the lead (`role: lead`) and move {written}'s tasks to it.",
+            a.name,
+            a.span.line,
+            a.name
+        ),
+        _ => msg!(
+            lang,
+            "Ghi `{}` thay cho `{written}`.",
+            "Write `{}` instead of `{written}`.",
+            if national { &succ_vi } else { &successor.name }
+        ),
+    };
+    let mut f = Finding::new(Rule::SupersededAgency, message)
+        .at(named.span())
+        .label(msg!(lang, "từ {from}: {succ}", "{succ} since {from}"))
+        .agency(written)
+        .help(format!("{} {todo}", change_help(agency, lang)));
+    // The lead answers for the whole plan; one that no longer holds the function leaves every
+    // task it coordinates without an owner.
+    if named.is_lead() {
+        f = f.level(Level::Error);
+    }
+    out.push(f);
+}
+
+/// "Từ 01/3/2025, ... Căn cứ: Nghị định 45/2025/NĐ-CP ...": the body's change and its source.
+fn change_help(agency: &Agency, lang: Lang) -> String {
+    let change = match lang {
+        Lang::Vi => agency.change.as_deref(),
+        Lang::En => agency.change_en.as_deref(),
+    };
+    cite(
+        change.unwrap_or(""),
+        agency.source.as_deref().unwrap_or(""),
+        lang,
+    )
+}
+
+/// A change and the act it comes from, as one or two sentences.
+fn cite(change: &str, source: &str, lang: Lang) -> String {
+    let source = source.trim().trim_end_matches('.');
+    match (change.trim(), source) {
+        (c, "") => c.to_string(),
+        ("", s) => msg!(lang, "Căn cứ: {s}.", "Source: {s}."),
+        (c, s) => msg!(lang, "{c} Căn cứ: {s}.", "{c} Source: {s}."),
+    }
+}

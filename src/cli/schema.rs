@@ -1,0 +1,97 @@
+//! `kehoach schema`: the national programmes kehoach knows, and (`--json-schema`) the JSON Schema
+//! of the plan format for editors.
+
+use super::Context;
+use crate::i18n::Lang;
+use crate::msg;
+use crate::reference::{Binds, Programme};
+use std::fmt::Write;
+
+#[derive(clap::Args, Debug)]
+pub struct SchemaArgs {
+    /// Print the JSON Schema of the plan format (for yaml-language-server; see docs/editors.md)
+    #[arg(long)]
+    pub json_schema: bool,
+}
+
+pub fn run(ctx: &Context, args: SchemaArgs) -> i32 {
+    if args.json_schema {
+        let schema = crate::plan_schema::plan_schema(ctx.reference);
+        match serde_json::to_string_pretty(&schema) {
+            Ok(text) => println!("{text}"),
+            Err(_) => return 2,
+        }
+    } else {
+        for p in &ctx.reference.programmes {
+            print!("{}", programme(p, ctx.lang));
+        }
+    }
+    0
+}
+
+/// A programme's id, title, period and other names, then one line per indicator.
+pub fn programme(p: &Programme, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} — {} ({}-{})",
+        p.id,
+        lang.pick(&p.title, &p.title_en),
+        p.start,
+        p.end
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        msg!(
+            lang,
+            "  {} ban hành ngày {}\n  nguồn: {}",
+            "  issued by {} on {}\n  source: {}",
+            p.issuer,
+            p.issued.vietnamese_short(),
+            p.source
+        )
+    );
+    if !p.implementing.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            msg!(
+                lang,
+                "  văn bản thực hiện (dẫn chiếu cũng được): {}",
+                "  implementing documents (may be cited instead): {}",
+                p.implementing.join(", ")
+            )
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n  {}",
+        msg!(
+            lang,
+            "chỉ tiêu (`ref:` trong kế hoạch):",
+            "indicators (`ref:` in a plan):"
+        )
+    );
+    let id_width = p.indicators.iter().map(|i| i.id.len()).max().unwrap_or(0);
+    let targets: Vec<String> = p
+        .indicators
+        .iter()
+        .map(|i| i.target_display(lang))
+        .collect();
+    let target_width = targets.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    for (i, target) in p.indicators.iter().zip(&targets) {
+        let scope = match i.binds {
+            Binds::Province => String::new(),
+            Binds::National => msg!(lang, " (chỉ tiêu chung cả nước)", " (national aggregate)"),
+        };
+        let _ = writeln!(
+            out,
+            "  {:<id_width$}  {:<target_width$}  {}{scope}",
+            i.id,
+            target,
+            i.short(lang)
+        );
+    }
+    out
+}

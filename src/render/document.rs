@@ -1,0 +1,560 @@
+//! The document's layout, built from a compiled plan. Sections the plan lacks are left
+//! out and the rest renumbered; nothing is filled in with placeholder text.
+
+use crate::compile::{CompiledIndicator, CompiledPlan};
+use crate::model::{DocKind, Level, ReportEvery, Role, Target};
+use crate::reference::NationalIndicator;
+use crate::text::{format_number, match_key};
+use unicode_normalization::UnicodeNormalization;
+
+pub const MOTTO_COUNTRY: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Para {
+    Text(String),
+    Bullet(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Subsection {
+    pub number: usize,
+    pub title: String,
+    pub body: Vec<Para>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Section {
+    pub numeral: &'static str,
+    pub title: String,
+    pub body: Vec<Para>,
+    pub subsections: Vec<Subsection>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Signature {
+    /// "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH".
+    pub title_lines: Vec<String>,
+    pub name: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// "ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN".
+    pub issuer: Vec<String>,
+    /// "Số: 223/KH-UBND".
+    pub number: Option<String>,
+    /// "Nghệ An, ngày 26 tháng 3 năm 2024".
+    pub place_date: Option<String>,
+    /// "KẾ HOẠCH".
+    pub kind: &'static str,
+    /// The subject line in capitals, without the kind word.
+    pub subject: Option<String>,
+    /// "Căn cứ ..." lines.
+    pub bases: Vec<String>,
+    pub sections: Vec<Section>,
+    pub recipients: Vec<String>,
+    pub signature: Option<Signature>,
+}
+
+const NUMERALS: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+
+fn tidy(s: &str) -> String {
+    let nfc: String = s.nfc().collect();
+    nfc.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn upper(s: &str) -> String {
+    tidy(s).to_uppercase()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// A list item as a sentence: capital first letter, closing full stop.
+pub fn sentence(s: &str) -> String {
+    let s = tidy(s);
+    let s = s.trim_end_matches([';', ',']).trim_end();
+    let mut out = capitalise(s);
+    if !out.ends_with(['.', '…', '!', '?', ':']) {
+        out.push('.');
+    }
+    out
+}
+
+/// The words of `s`, and whether the first `n` of them spell `phrase`.
+fn starts_with_words(s: &str, phrase: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let n = phrase.split_whitespace().count();
+    (words.len() >= n && match_key(&words[..n].join(" ")) == match_key(phrase))
+        .then(|| words[n..].join(" "))
+}
+
+/// "UBND tỉnh Nghệ An" → ["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"].
+pub fn issuer_lines(issuer: &str) -> Vec<String> {
+    for prefix in ["UBND", "Ủy ban nhân dân"] {
+        if let Some(rest) = starts_with_words(issuer, prefix)
+            && !rest.is_empty()
+        {
+            return vec!["ỦY BAN NHÂN DÂN".to_string(), upper(&rest)];
+        }
+    }
+    vec![upper(issuer)]
+}
+
+/// "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN" in running text: "Ủy ban nhân dân tỉnh Nghệ An".
+fn issuer_in_text(issuer: &str) -> String {
+    match starts_with_words(issuer, "UBND") {
+        Some(rest) if !rest.is_empty() => format!("Ủy ban nhân dân {rest}"),
+        _ => tidy(issuer),
+    }
+}
+
+/// The kind of a legal document from the code in its number ("1629/QĐ-TTg": Quyết định).
+fn document_type(number: &str) -> Option<&'static str> {
+    let code = number.rsplit('/').next()?;
+    let code = code.split('-').next()?;
+    Some(match match_key(code).as_str() {
+        "qđ" => "Quyết định",
+        "kh" => "Kế hoạch",
+        "ct" => "Chỉ thị",
+        "nq" => "Nghị quyết",
+        "tt" => "Thông tư",
+        "nđ" => "Nghị định",
+        "pl" => "Pháp lệnh",
+        _ => return None,
+    })
+}
+
+fn basis_line(name: &str) -> String {
+    let name = tidy(name);
+    if name.contains(' ') {
+        return format!("Căn cứ {name};");
+    }
+    match document_type(&name) {
+        Some(t) => format!("Căn cứ {t} số {name};"),
+        None => format!("Căn cứ {name};"),
+    }
+}
+
+fn bases(plan: &CompiledPlan) -> Vec<String> {
+    let meta = &plan.doc.plan.value;
+    let mut out = Vec::new();
+    let programme = plan.programme.filter(|_| !plan.programme_is_reference);
+    let mut cited_programme = false;
+    for i in meta.implements.iter().chain(&meta.basis) {
+        let name = i.value.trim();
+        match programme {
+            Some(p) if plan.reference.programme(name).is_some_and(|x| x.id == p.id) => {
+                // A document implementing the programme (808/QĐ-LĐTBXH): cited by number.
+                if p.implementing
+                    .iter()
+                    .any(|x| match_key(x) == match_key(name))
+                {
+                    out.push(basis_line(name));
+                    continue;
+                }
+                if cited_programme {
+                    continue;
+                }
+                cited_programme = true;
+                // The programme itself, with what the bundled data knows of it.
+                let kind = document_type(&p.id).unwrap_or("Văn bản");
+                out.push(format!(
+                    "Căn cứ {kind} số {} ngày {} của {} về {};",
+                    p.id,
+                    p.issued.vietnamese_short(),
+                    p.issuer,
+                    tidy(&p.title)
+                ));
+            }
+            _ => out.push(basis_line(name)),
+        }
+    }
+    out
+}
+
+fn bullets<'a>(items: impl IntoIterator<Item = &'a String>) -> Vec<Para> {
+    items
+        .into_iter()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| Para::Bullet(sentence(s)))
+        .collect()
+}
+
+/// The plan's target for one level, or for all levels when they agree.
+fn single_target(ind: &CompiledIndicator) -> Option<Target> {
+    let first = ind.targets.first()?.target;
+    ind.targets
+        .iter()
+        .all(|t| t.target == first)
+        .then_some(first)
+}
+
+/// The bare figure of a target as the national wording writes it: "70%", "3 - 5%".
+fn bare(t: &Target) -> Option<String> {
+    match *t {
+        Target::Percent { value, .. } => Some(format!("{}%", format_number(value))),
+        Target::Growth { min, max } if min == max => Some(format!("{}%", format_number(min))),
+        Target::Growth { min, max } => {
+            Some(format!("{} - {}%", format_number(min), format_number(max)))
+        }
+        Target::Count { value, .. } => Some(format_number(value)),
+        Target::Frequency { .. } => None,
+    }
+}
+
+/// Replaces the first of `needles` found in `text` with `with` (lower-cased mid-sentence).
+fn replace_first(text: &str, needles: &[String], with: &str) -> Option<String> {
+    for needle in needles {
+        for candidate in [needle.clone(), lower_first(needle)] {
+            if let Some(at) = text.find(&candidate) {
+                let with = if at == 0 {
+                    capitalise(with)
+                } else {
+                    lower_first(with)
+                };
+                return Some(format!(
+                    "{}{}{}",
+                    &text[..at],
+                    with,
+                    &text[at + candidate.len()..]
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn level_phrase(level: Option<Level>) -> &'static str {
+    match level {
+        Some(Level::Province) => " ở cấp tỉnh",
+        Some(Level::District) => " ở cấp huyện",
+        Some(Level::Commune) => " ở cấp xã",
+        None => "",
+    }
+}
+
+/// The national wording with the plan's target put in place of the national one:
+/// "Ít nhất 60% người lao động ..." → "Ít nhất 50% người lao động ...".
+fn national_sentence(n: &NationalIndicator, ind: &CompiledIndicator) -> String {
+    let text = tidy(&n.text);
+    if let (Some(plan), [(None, national)]) = (single_target(ind), n.targets.as_slice())
+        && plan.measure() == national.measure()
+    {
+        let mut needles = vec![national.vietnamese_phrase()];
+        needles.extend(bare(national));
+        let with = match (bare(&plan), bare(national)) {
+            // Where only the bare figure is written, only the figure changes.
+            (Some(b), Some(nb))
+                if !text.contains(&national.vietnamese_phrase())
+                    && !text.contains(&lower_first(&national.vietnamese_phrase()))
+                    && text.contains(&nb) =>
+            {
+                b
+            }
+            _ => plan.vietnamese_phrase(),
+        };
+        if let Some(s) = replace_first(&text, &needles, &with) {
+            return sentence(&s);
+        }
+    }
+    if ind.targets.len() == n.targets.len()
+        && ind
+            .targets
+            .iter()
+            .zip(&n.targets)
+            .all(|(p, (l, t))| p.level == *l && p.target == *t)
+    {
+        return sentence(&text);
+    }
+    let phrases: Vec<String> = ind
+        .targets
+        .iter()
+        .map(|t| {
+            format!(
+                "{}{}",
+                lower_first(&t.target.vietnamese_phrase()),
+                level_phrase(t.level)
+            )
+        })
+        .collect();
+    sentence(&format!("{}: {}", n.short, phrases.join("; ")))
+}
+
+/// One target of section II as a sentence: the plan's own wording when it has one.
+pub fn indicator_sentence(ind: &CompiledIndicator) -> String {
+    if let Some(t) = ind.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        return sentence(t);
+    }
+    if let Some(n) = ind.national {
+        return national_sentence(n, ind);
+    }
+    let phrases: Vec<String> = ind
+        .targets
+        .iter()
+        .map(|t| {
+            let unit = ind
+                .unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            format!(
+                "{}{unit}{}",
+                t.target.vietnamese_phrase(),
+                level_phrase(t.level)
+            )
+        })
+        .collect();
+    sentence(&format!("{} ({})", phrases.join("; "), ind.key))
+}
+
+fn reporting_sentence(plan: &CompiledPlan) -> Option<String> {
+    let r = &plan.doc.reporting.as_ref()?.value;
+    if let Some(t) = r.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        return Some(tidy(t));
+    }
+    let periodic: Vec<&str> = r
+        .every
+        .iter()
+        .filter_map(|e| match e.value {
+            ReportEvery::Monthly => Some("hằng tháng"),
+            ReportEvery::Quarterly => Some("hằng quý"),
+            ReportEvery::SixMonths => Some("6 tháng"),
+            ReportEvery::Yearly => Some("hằng năm"),
+            ReportEvery::AdHoc => None,
+        })
+        .collect();
+    let ad_hoc = r.every.iter().any(|e| e.value == ReportEvery::AdHoc);
+    let when = match (periodic.is_empty(), ad_hoc) {
+        (false, true) => format!("Định kỳ {} và đột xuất báo cáo", periodic.join(", ")),
+        (false, false) => format!("Định kỳ {} báo cáo", periodic.join(", ")),
+        (true, true) => "Báo cáo đột xuất".to_string(),
+        (true, false) if r.to.is_empty() => return None,
+        (true, false) => "Báo cáo".to_string(),
+    };
+    let to: Vec<String> = r.to.iter().map(|t| tidy(&t.value)).collect();
+    Some(if to.is_empty() {
+        format!("{when} kết quả thực hiện.")
+    } else {
+        format!("{when} kết quả thực hiện về {}.", to.join(", "))
+    })
+}
+
+fn subsections(parts: Vec<(String, Vec<Para>)>) -> Vec<Subsection> {
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (title, body))| Subsection {
+            number: i + 1,
+            title,
+            body,
+        })
+        .collect()
+}
+
+pub fn build(plan: &CompiledPlan) -> Document {
+    let doc = &plan.doc;
+    let meta = &doc.plan.value;
+    let kind = match meta.kind.as_ref().map(|k| k.value) {
+        Some(DocKind::QuyetDinh) => ("QUYẾT ĐỊNH", "Quyết định"),
+        _ => ("KẾ HOẠCH", "Kế hoạch"),
+    };
+    let subject = meta.title.as_ref().map(|t| {
+        let t = tidy(&t.value);
+        let rest = starts_with_words(&t, kind.1).unwrap_or(t);
+        upper(&rest)
+    });
+    let place = meta
+        .place
+        .as_ref()
+        .map(|p| tidy(&p.value))
+        .or_else(|| plan.province.map(|p| p.name.clone()))
+        .unwrap_or_else(|| tidy(&meta.province.value));
+
+    let mut sections: Vec<(String, Vec<Para>, Vec<Subsection>)> = Vec::new();
+    let mut parts = Vec::new();
+    if !doc.purpose.is_empty() {
+        parts.push(("Mục đích".to_string(), bullets(&doc.purpose)));
+    }
+    if !doc.requirements.is_empty() {
+        parts.push(("Yêu cầu".to_string(), bullets(&doc.requirements)));
+    }
+    if !parts.is_empty() {
+        sections.push(("MỤC ĐÍCH, YÊU CẦU".into(), vec![], subsections(parts)));
+    }
+
+    let mut parts = Vec::new();
+    if !doc.objectives.is_empty() {
+        let body = if doc.objectives.len() == 1 {
+            vec![Para::Text(sentence(&doc.objectives[0]))]
+        } else {
+            bullets(&doc.objectives)
+        };
+        parts.push(("Mục tiêu".to_string(), body));
+    }
+    if !plan.indicators.is_empty() {
+        let body = plan
+            .indicators
+            .iter()
+            .map(|i| Para::Bullet(indicator_sentence(i)))
+            .collect();
+        parts.push(("Các chỉ tiêu cụ thể".to_string(), body));
+    }
+    if !parts.is_empty() {
+        sections.push(("MỤC TIÊU, CHỈ TIÊU".into(), vec![], subsections(parts)));
+    }
+
+    let groups: Vec<(String, Vec<Para>)> = doc
+        .tasks
+        .iter()
+        .filter_map(|g| {
+            let title = g.title.as_deref().map(tidy).or_else(|| {
+                let id = g.group.as_ref()?;
+                plan.programme?
+                    .task_groups
+                    .iter()
+                    .find(|t| t.id == id.value.trim())
+                    .map(|t| t.title.clone())
+            });
+            let body = bullets(&g.items);
+            (title.is_some() || !body.is_empty()).then(|| (title.unwrap_or_default(), body))
+        })
+        .collect();
+    if !groups.is_empty() {
+        sections.push(("NHIỆM VỤ, GIẢI PHÁP".into(), vec![], subsections(groups)));
+    }
+
+    if let Some(b) = doc.budget.as_ref().filter(|b| !b.value.trim().is_empty()) {
+        sections.push((
+            "KINH PHÍ THỰC HIỆN".into(),
+            vec![Para::Text(sentence(&b.value))],
+            vec![],
+        ));
+    }
+
+    let mut parts: Vec<(String, Vec<Para>)> = plan
+        .agencies
+        .iter()
+        .map(|a| {
+            let title = if a.role == Role::Requested {
+                format!("Đề nghị {}", a.name)
+            } else {
+                a.name.clone()
+            };
+            (title, bullets(&a.tasks))
+        })
+        .collect();
+    if let Some(r) = reporting_sentence(plan) {
+        parts.push(("Chế độ báo cáo".to_string(), vec![Para::Text(r)]));
+    }
+    if !parts.is_empty() {
+        sections.push(("TỔ CHỨC THỰC HIỆN".into(), vec![], subsections(parts)));
+    }
+
+    let mut bases = bases(plan);
+    if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {
+        bases.push(format!(
+            "{} ban hành {} như sau:",
+            issuer_in_text(&issuer.value),
+            kind.1
+        ));
+    }
+
+    Document {
+        issuer: meta
+            .issuer
+            .as_ref()
+            .map(|i| issuer_lines(&i.value))
+            .unwrap_or_default(),
+        number: meta
+            .number
+            .as_ref()
+            .map(|n| format!("Số: {}", tidy(&n.value))),
+        place_date: plan
+            .issued
+            .map(|d| format!("{place}, {}", d.vietnamese_long())),
+        kind: kind.0,
+        subject,
+        bases,
+        sections: sections
+            .into_iter()
+            .zip(NUMERALS)
+            .map(|((title, body, subsections), numeral)| Section {
+                numeral,
+                title,
+                body,
+                subsections,
+            })
+            .collect(),
+        recipients: meta.recipients.iter().map(|r| tidy(r)).collect(),
+        signature: meta.signer.as_ref().map(|s| Signature {
+            title_lines: s
+                .title
+                .as_deref()
+                .map(|t| {
+                    // "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH": one line per part, as signed.
+                    tidy(t)
+                        .split(" - ")
+                        .flat_map(|p| p.split(" / "))
+                        .map(upper)
+                        .filter(|l| !l.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            name: tidy(&s.name),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_is_split_into_body_and_locality() {
+        assert_eq!(
+            issuer_lines("UBND tỉnh Nghệ An"),
+            ["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"]
+        );
+        assert_eq!(
+            issuer_lines("Uỷ ban nhân dân thành phố Hà Nội"),
+            ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HÀ NỘI"]
+        );
+        assert_eq!(issuer_lines("Sở Y tế"), ["SỞ Y TẾ"]);
+    }
+
+    #[test]
+    fn document_types_come_from_the_number() {
+        assert_eq!(document_type("1629/QĐ-TTg"), Some("Quyết định"));
+        assert_eq!(document_type("10/2003/PL-UBTVQH11"), Some("Pháp lệnh"));
+        assert_eq!(document_type("abc"), None);
+        assert_eq!(
+            basis_line("808/QĐ-LĐTBXH"),
+            "Căn cứ Quyết định số 808/QĐ-LĐTBXH;"
+        );
+    }
+
+    #[test]
+    fn list_items_become_sentences() {
+        assert_eq!(
+            sentence("ít nhất 60%  người lao động"),
+            "Ít nhất 60% người lao động."
+        );
+        assert_eq!(sentence("Xử lý nghiêm;"), "Xử lý nghiêm.");
+        assert_eq!(sentence("Đã xong."), "Đã xong.");
+    }
+}

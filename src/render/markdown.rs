@@ -1,0 +1,90 @@
+//! The document as Markdown: the two-column header and signature as tables (GitHub
+//! renders them side by side, as on paper), sections as headings, items as lists.
+
+use super::document::{Document, MOTTO, MOTTO_COUNTRY, Para};
+use crate::report::markdown::escape;
+
+fn lines(v: &[String]) -> String {
+    v.iter().map(|l| escape(l)).collect::<Vec<_>>().join("<br>")
+}
+
+fn body(out: &mut String, paras: &[Para]) {
+    for p in paras {
+        match p {
+            Para::Text(t) => out.push_str(&format!("{}\n\n", escape(t))),
+            Para::Bullet(t) => out.push_str(&format!("- {}\n", escape(t))),
+        }
+    }
+    if matches!(paras.last(), Some(Para::Bullet(_))) {
+        out.push('\n');
+    }
+}
+
+pub fn write(d: &Document) -> String {
+    let mut out = String::new();
+    let issuer = match d.issuer.as_slice() {
+        [] => String::new(),
+        [one] => format!("**{}**", escape(one)),
+        [first, rest @ ..] => format!("{}<br>**{}**", escape(first), lines(rest)),
+    };
+    out.push_str(&format!(
+        "| {issuer} | **{MOTTO_COUNTRY}**<br>**{MOTTO}** |\n| :---: | :---: |\n"
+    ));
+    if d.number.is_some() || d.place_date.is_some() {
+        out.push_str(&format!(
+            "| {} | {} |\n",
+            d.number.as_deref().map(escape).unwrap_or_default(),
+            d.place_date
+                .as_deref()
+                .map(|p| format!("*{}*", escape(p)))
+                .unwrap_or_default()
+        ));
+    }
+    out.push_str(&format!("\n# {}\n\n", d.kind));
+    if let Some(s) = &d.subject {
+        out.push_str(&format!("**{}**\n\n", escape(s)));
+    }
+    for b in &d.bases {
+        out.push_str(&format!("{}\n\n", escape(b)));
+    }
+    for s in &d.sections {
+        out.push_str(&format!("## {}. {}\n\n", s.numeral, escape(&s.title)));
+        body(&mut out, &s.body);
+        for sub in &s.subsections {
+            out.push_str(&format!("### {}. {}\n\n", sub.number, escape(&sub.title)));
+            body(&mut out, &sub.body);
+        }
+    }
+    if !d.recipients.is_empty() || d.signature.is_some() {
+        let recipients = if d.recipients.is_empty() {
+            String::new()
+        } else {
+            let n = d.recipients.len();
+            let items: Vec<String> = d
+                .recipients
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("- {}{}", escape(r), if i + 1 == n { "." } else { ";" }))
+                .collect();
+            format!("***Nơi nhận:***<br>{}", items.join("<br>"))
+        };
+        let signature = d
+            .signature
+            .as_ref()
+            .map(|s| {
+                let mut l: Vec<String> = s
+                    .title_lines
+                    .iter()
+                    .map(|t| format!("**{}**", escape(t)))
+                    .collect();
+                l.push(String::new());
+                l.push(format!("**{}**", escape(&s.name)));
+                l.join("<br>")
+            })
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "---\n\n| {recipients} | {signature} |\n| :--- | :---: |\n"
+        ));
+    }
+    out
+}
