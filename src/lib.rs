@@ -6,6 +6,8 @@
 //! [`check::Finding`]s) → `report` (human, JSON, ...). Every output is a view over the
 //! compiled plan and the findings; nothing downstream re-parses the YAML.
 
+#![forbid(unsafe_code)]
+
 pub mod assess;
 pub mod check;
 pub mod cli;

@@ -100,13 +100,14 @@ pub fn source_from_bytes(
     }
     // Plans are mostly multi-byte Vietnamese, where the standard check is slow enough to show
     // on a repository of plans; simdutf8 validates the same way, several times faster.
-    let checked = if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: the bytes were just validated as UTF-8.
-        Ok(unsafe { String::from_utf8_unchecked(bytes) })
-    } else {
-        String::from_utf8(bytes)
-    };
-    match checked {
+    // The shared text is a copy either way, so it is taken straight from the validated bytes.
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(SourceFile {
+            name,
+            text: Arc::from(text),
+        });
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile {
             name,
             text: Arc::from(text),
