@@ -19,20 +19,6 @@ fn repo(config: &str) -> tempfile::TempDir {
     dir
 }
 
-fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = kehoach()
-        .current_dir(dir)
-        .args(["check", "--color", "never"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 fn json_in(dir: &Path, args: &[&str]) -> (i32, serde_json::Value) {
     let mut all = vec!["--lang", "en", "--format", "json"];
     all.extend_from_slice(args);

@@ -23,22 +23,8 @@ fn plan_with(plan: &str, waivers: &str, config: Option<&str>) -> tempfile::TempD
     dir
 }
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = kehoach()
-        .current_dir(dir)
-        .args(["check", "--color", "never"])
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 fn json(dir: &Path, plan: &str) -> (i32, Value) {
-    let (code, stdout, stderr) = run(dir, &["--lang", "en", "--format", "json", plan]);
+    let (code, stdout, stderr) = check_in(dir, &["--lang", "en", "--format", "json", plan]);
     (
         code,
         serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}")),
@@ -83,9 +69,9 @@ fn a_waiver_with_a_reason_turns_its_finding_into_a_note_showing_the_reason() {
     assert_eq!(finding(&doc, "weaker-target", "students")["level"], "error");
     assert_eq!(code, 1);
 
-    let (_, _, human) = run(dir.path(), &["--lang", "en", QUANG_NAM]);
+    let (_, _, human) = check_in(dir.path(), &["--lang", "en", QUANG_NAM]);
     insta::assert_snapshot!("human-en__waived", human);
-    let (_, _, human) = run(dir.path(), &["--lang", "vi", QUANG_NAM]);
+    let (_, _, human) = check_in(dir.path(), &["--lang", "vi", QUANG_NAM]);
     assert!(human.contains("[được miễn] industrial-workers"), "{human}");
     assert!(human.contains(REASON), "{human}");
 }
@@ -253,7 +239,7 @@ fn sarif_marks_a_waived_result_as_suppressed_in_source() {
         ),
         None,
     );
-    let (_, stdout, _) = run(
+    let (_, stdout, _) = check_in(
         dir.path(),
         &["--lang", "en", "--format", "sarif", QUANG_NAM],
     );

@@ -76,3 +76,18 @@ pub fn line_of(file: &Path, after: &str, needle: &str) -> u64 {
         .0;
     idx as u64 + 1
 }
+
+/// Runs `kehoach check --color never ARGS` in `dir`: (exit code, stdout, stderr).
+pub fn check_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = kehoach()
+        .current_dir(dir)
+        .args(["check", "--color", "never"])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
