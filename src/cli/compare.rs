@@ -1,13 +1,13 @@
 //! `kehoach compare PATH...`: one matrix across many plans.
 
 use super::Context;
-use super::plan_input::{emit, load};
+use super::plan_input::load;
 use crate::msg;
 use crate::report::{csv, markdown, table};
 use crate::views::matrix;
 use crate::walk::{self, Input};
 use clap::ValueEnum;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
 #[command(
@@ -24,12 +24,8 @@ pub struct CompareArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Write to FILE instead of standard output (never over an existing file without --force)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace FILE if it exists
-    #[arg(long, requires = "output")]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: super::output::OutputArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -90,11 +86,6 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
         }
         Format::Html => view.html(ctx.lang),
     };
-    let code = emit(
-        ctx,
-        &text,
-        args.output.as_deref().map(Path::new),
-        args.force,
-    );
+    let code = args.out.emit(ctx, &text);
     if failed { 2 } else { code }
 }

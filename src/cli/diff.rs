@@ -2,7 +2,8 @@
 //! `kehoach diff OLD NEW` and `kehoach diff --previous PLAN`: what changed between versions.
 
 use super::Context;
-use super::plan_input::{emit, load};
+use super::output::emit;
+use super::plan_input::load;
 use crate::msg;
 use crate::report::{markdown, table};
 use crate::views::{changes, compliance};

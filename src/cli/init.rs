@@ -5,7 +5,6 @@ use crate::compile::parse_period;
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::msg;
-use crate::output_file::{WriteError, write_atomically};
 use crate::reference::{Province, ProvinceRegistry};
 use crate::scaffold::{self, Request};
 use std::path::{Path, PathBuf};
@@ -21,12 +20,8 @@ pub struct InitArgs {
     /// One year (2024) or a range (2021-2025)
     #[arg(long, value_name = "YEAR|RANGE")]
     pub period: String,
-    /// Write the draft to FILE instead of standard output
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace FILE if it already exists
-    #[arg(long, requires = "output")]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: super::output::OutputArgs,
     /// The issue date, YYYY-MM-DD: written as plan.issued and used to choose the bodies in force
     /// [default: none; the first day of the period is used]
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -39,58 +34,26 @@ pub struct InitArgs {
 
 pub fn run(ctx: &Context, args: InitArgs) -> i32 {
     let lang = ctx.lang;
-    match draft(ctx, &args) {
-        Ok(text) => match &args.output {
-            None => {
-                print!("{text}");
-                0
-            }
-            Some(path) => match write_atomically(path, text.as_bytes(), args.force) {
-                Ok(()) => {
-                    eprintln!(
-                        "{}",
-                        msg!(
-                            lang,
-                            "kehoach: đã ghi bản nháp vào {0}; kiểm tra bằng `kehoach check {0}`",
-                            "kehoach: wrote the draft to {0}; check it with `kehoach check {0}`",
-                            path.display()
-                        )
-                    );
-                    0
-                }
-                Err(WriteError::Exists(_)) => {
-                    eprintln!("kehoach: {}", exists(path, lang));
-                    2
-                }
-                Err(WriteError::Io(at, e)) => {
-                    eprintln!(
-                        "{}",
-                        msg!(
-                            lang,
-                            "kehoach: không ghi được {}: {}",
-                            "kehoach: cannot write {}: {}",
-                            at.display(),
-                            e
-                        )
-                    );
-                    2
-                }
-            },
-        },
+    let text = match draft(ctx, &args) {
+        Ok(text) => text,
         Err(message) => {
             eprintln!("kehoach: {message}");
-            2
+            return 2;
         }
+    };
+    let code = args.out.emit(ctx, &text);
+    if let (0, Some(path)) = (code, &args.out.output) {
+        eprintln!(
+            "{}",
+            msg!(
+                lang,
+                "kehoach: đã ghi bản nháp vào {0}; kiểm tra bằng `kehoach check {0}`",
+                "kehoach: wrote the draft to {0}; check it with `kehoach check {0}`",
+                path.display()
+            )
+        );
     }
-}
-
-fn exists(path: &Path, lang: Lang) -> String {
-    msg!(
-        lang,
-        "{} đã có; không ghi đè (dùng --force để thay thế)",
-        "{} already exists; not overwritten (use --force to replace it)",
-        path.display()
-    )
+    code
 }
 
 /// The draft's text, or why it cannot be made (a usage error).
@@ -116,13 +79,8 @@ fn draft(ctx: &Context, args: &InitArgs) -> Result<String, String> {
         })?),
     };
     let province = find_province(&reference.provinces, &args.province, lang)?;
-    if !args.force
-        && let Some(path) = &args.output
-        && path.exists()
-    {
-        return Err(exists(path, lang)
-            .trim_start_matches("kehoach: ")
-            .to_string());
+    if let Some(refusal) = args.out.refusal(lang) {
+        return Err(refusal);
     }
     let mut request = Request {
         province,
@@ -134,7 +92,7 @@ fn draft(ctx: &Context, args: &InitArgs) -> Result<String, String> {
     in_existence(&reference.provinces, province, request.date(), lang)?;
     request.schema = match &args.schema {
         Some(s) => s.clone(),
-        None => schema_path(args.output.as_deref()),
+        None => schema_path(args.out.output.as_deref()),
     };
     Ok(scaffold::draft(reference, &request))
 }

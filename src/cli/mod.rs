@@ -6,6 +6,7 @@ mod completions;
 mod diff;
 mod explain;
 mod init;
+mod output;
 mod plan_input;
 mod render;
 mod schema;

@@ -1,7 +1,7 @@
 //! `kehoach render PLAN`: the plan as an official document.
 
 use super::Context;
-use super::plan_input::{emit, load};
+use super::plan_input::load;
 use crate::render::{document, html, markdown};
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -14,12 +14,8 @@ pub struct RenderArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Md)]
     pub format: Format,
-    /// Write to FILE instead of standard output (never over an existing file without --force)
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace FILE if it exists
-    #[arg(long, requires = "output")]
-    pub force: bool,
+    #[command(flatten)]
+    pub out: super::output::OutputArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -40,5 +36,5 @@ pub fn run(ctx: &Context, args: RenderArgs) -> i32 {
         Format::Md => markdown::write(&doc),
         Format::Html => html::write(&doc),
     };
-    emit(ctx, &text, args.output.as_deref(), args.force)
+    args.out.emit(ctx, &text)
 }

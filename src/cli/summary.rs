@@ -1,7 +1,8 @@
 //! `kehoach summary PLAN`: a one-screen summary of a plan.
 
 use super::Context;
-use super::plan_input::{emit, load};
+use super::output::emit;
+use super::plan_input::load;
 use crate::report::{markdown, table};
 use crate::views::summary;
 use clap::ValueEnum;
