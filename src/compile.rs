@@ -220,8 +220,14 @@ pub fn compile<'r>(
                     ),
                 )
                 .at(p.span);
-                let best = did_you_mean(&p.value, names.iter().copied())
-                    .map(|n| reference.programme(n).map_or(n, |p| p.id.as_str()));
+                // An alias is suggested as the programme's id; a document that implements the
+                // programme (808/QĐ-LĐTBXH) is suggested as itself.
+                let best = did_you_mean(&p.value, names.iter().copied()).map(|n| {
+                    reference
+                        .programme(n)
+                        .filter(|p| !p.implementing.iter().any(|i| i == n))
+                        .map_or(n, |p| p.id.as_str())
+                });
                 f = f.help(match best {
                     Some(best) => {
                         msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?")

@@ -39,7 +39,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             .help(msg!(
                 lang,
                 "{} chỉ áp dụng cho giai đoạn {}-{}; kế hoạch cho năm khác cần dẫn chiếu chương trình của năm đó, hoặc chỉ dẫn chiếu Pháp lệnh (khi đó kehoach so sánh với chương trình gần nhất để tham khảo).{}",
-                "{} covers {}-{} only; a plan for other years should cite that years' programme, or only its legal basis (kehoach then compares it with the latest programme for reference).{}",
+                "{} covers {}-{} only; a plan for other years should cite the programme for those years, or only its legal basis (kehoach then compares it with the latest programme for reference).{}",
                 p.id,
                 p.start,
                 p.end,
