@@ -56,7 +56,7 @@ pub fn read_source(
         crate::cache::record_read(path, read.as_deref());
         match read {
             Ok(b) => bytes = b,
-            Err(_) if path.is_dir() => {
+            Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
                 return Err(Unreadable {
                     name,
                     reason: msg!(lang, "là một thư mục", "is a directory"),
@@ -73,7 +73,7 @@ pub fn read_source(
 pub fn read_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     if file.metadata()?.is_dir() {
-        return Err(std::io::Error::other("is a directory"));
+        return Err(std::io::ErrorKind::IsADirectory.into());
     }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;

@@ -196,6 +196,30 @@ fn the_language_and_the_configuration_are_part_of_what_is_cached() {
 }
 
 #[test]
+fn another_programme_file_is_not_served_the_bundled_programme_s_findings() {
+    let dir = repository();
+    let programme = dir.path().join("programme.yaml");
+    fs::copy(root().join("schemas/1629-qd-ttg.yaml"), &programme).unwrap();
+    let args = [
+        "--cache",
+        "--programme",
+        "programme.yaml",
+        "--lang",
+        "en",
+        "plans",
+    ];
+    let from_cache = || check_in(dir.path(), &args).2.contains("FROM THE CACHE");
+    cached_matches_fresh(dir.path(), &["--lang", "en", "plans"]);
+    mark_entries(dir.path());
+    assert!(!from_cache(), "the bundled programme's entries");
+    mark_entries(dir.path());
+    assert!(from_cache(), "the same programme file, unchanged");
+    let text = fs::read_to_string(&programme).unwrap();
+    fs::write(&programme, format!("{text}\n# edited\n")).unwrap();
+    assert!(!from_cache(), "an edited programme file");
+}
+
+#[test]
 fn a_corrupt_entry_is_a_miss_and_is_written_again() {
     let dir = repository();
     let args = ["--lang", "en", "-f", "json", "plans"];

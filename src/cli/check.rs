@@ -39,7 +39,7 @@ pub struct CheckArgs {
     /// Files checked at once [default: the number of cores]
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
-    /// Reuse the findings of files unchanged since the last run with --cache
+    /// Keep each file's findings and reuse them while it and the plans it names are unchanged
     #[arg(long)]
     pub cache: bool,
     /// Where --cache keeps its results
