@@ -66,6 +66,30 @@ fn main() {
         argv.push(&repo);
         report(name, plans, runs, || measure(&bin, &argv));
     }
+    // --cache: cold (a new, empty cache each run: deleting the last one would leave the
+    // kernel's unlinking work to slow the next run) and warm (every file unchanged).
+    let cache = tempfile::tempdir().expect("a temporary directory");
+    let cache_dir = |name: &str| cache.path().join(name).to_str().unwrap().to_string();
+    let cached = |dir: &str| {
+        let argv = [
+            "check",
+            "-q",
+            "--format",
+            "json",
+            "--cache",
+            "--cache-dir",
+            dir,
+            &repo,
+        ];
+        measure(&bin, &argv)
+    };
+    let mut cold = 0;
+    report("10k, json --cache, cold", plans, runs, || {
+        cold += 1;
+        cached(&cache_dir(&format!("cold-{cold}")))
+    });
+    let warm = cache_dir(&format!("cold-{cold}"));
+    report("10k, json --cache, warm", plans, runs, || cached(&warm));
     let one = root.join("plans/quang-nam-2023.yaml");
     let one = one.to_str().unwrap();
     report("1 plan (quang-nam-2023), human", 1, 20, || {

@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod assess;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod compile;

@@ -45,25 +45,39 @@ pub fn read_source(
     };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
+        crate::cache::record_read(path, Ok(&[]));
         std::io::stdin()
             .lock()
             .take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
     } else {
-        let file = std::fs::File::open(path).map_err(unreadable)?;
-        let meta = file.metadata().map_err(unreadable)?;
-        if meta.is_dir() {
-            return Err(Unreadable {
-                name,
-                reason: msg!(lang, "là một thư mục", "is a directory"),
-            });
+        let read = read_file_bytes(path);
+        crate::cache::record_read(path, read.as_deref());
+        match read {
+            Ok(b) => bytes = b,
+            Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => {
+                return Err(Unreadable {
+                    name,
+                    reason: msg!(lang, "là một thư mục", "is a directory"),
+                });
+            }
+            Err(e) => return Err(unreadable(e)),
         }
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(unreadable)?;
     }
     Ok(source_from_bytes(name, bytes, lang))
+}
+
+/// A file's bytes, at most one over the size limit (enough to tell it is too large). A
+/// directory is an error.
+pub fn read_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    if file.metadata()?.is_dir() {
+        return Err(std::io::ErrorKind::IsADirectory.into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Text from bytes: too large and invalid UTF-8 become located `syntax` findings.

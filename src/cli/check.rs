@@ -5,11 +5,13 @@
 //! writes what the workers rendered. Memory stays flat however many files there are.
 
 use super::Context;
+use crate::cache::{self, Cache};
 use crate::check::Finding;
 use crate::i18n::Lang;
+use crate::load::{self, Unreadable};
 use crate::msg;
 use crate::parallel;
-use crate::pipeline;
+use crate::pipeline::{self, FileReport, Loaded};
 use crate::report::Counts;
 use crate::report::github;
 use crate::report::human::Human;
@@ -37,6 +39,12 @@ pub struct CheckArgs {
     /// Files checked at once [default: the number of cores]
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+    /// Keep each file's findings and reuse them while it and the plans it names are unchanged
+    #[arg(long)]
+    pub cache: bool,
+    /// Where --cache keeps its results
+    #[arg(long, value_name = "DIR", default_value = cache::DEFAULT_DIR, requires = "cache")]
+    pub cache_dir: PathBuf,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -94,13 +102,16 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     let mut unreadable = Vec::new();
     let mut errors = false;
     let mut closed = false;
+    let cache = args
+        .cache
+        .then(|| Cache::open(&args.cache_dir, &ctx.reference.fingerprint, lang));
     let threads = args
         .jobs
         .map_or_else(parallel::default_threads, usize::from);
     parallel::for_each_ordered(
         &inputs,
         threads,
-        |input| check_input(input, ctx, args.format, &human),
+        |input| check_input(input, ctx, args.format, &human, cache.as_ref()),
         |checked| {
             counts.merge(&checked.counts);
             errors |= checked.errors;
@@ -169,17 +180,27 @@ fn no_files(lang: Lang) -> String {
 }
 
 /// Everything done for one input, on a worker thread.
-fn check_input(input: &Input, ctx: &Context, format: Format, human: &Human) -> Checked {
+fn check_input(
+    input: &Input,
+    ctx: &Context,
+    format: Format,
+    human: &Human,
+    cache: Option<&Cache>,
+) -> Checked {
     let path = match input {
         Input::Stdin => PathBuf::from("-"),
         Input::File(p) => p.clone(),
         Input::Broken(p, why) => return unreadable(p.display().to_string(), why.clone()),
     };
-    let loaded = match pipeline::read_plan(&path, ctx.reference, ctx.lang) {
-        Ok(l) => l,
+    let found = match cache {
+        Some(cache) if path != Path::new("-") => check_cached(&path, ctx, cache),
+        _ => check_fresh(&path, ctx),
+    };
+    let mut report = match found {
+        Ok(r) => r,
         Err(u) => return unreadable(u.name, u.reason),
     };
-    let mut report = pipeline::check_loaded(loaded, ctx.lang);
+    // After the cache: its entries do not depend on the configured rule levels.
     ctx.config.apply(&mut report.findings);
     let mut counts = Counts::default();
     counts.add(&report.findings);
@@ -188,6 +209,34 @@ fn check_input(input: &Input, ctx: &Context, format: Format, human: &Human) -> C
         errors: report.findings.iter().any(|f| f.level == Level::Error),
         rendered: render(format, human, &report.source, &report.findings),
     }
+}
+
+fn check_fresh(path: &Path, ctx: &Context) -> Result<FileReport, Unreadable> {
+    let loaded = pipeline::read_plan(path, ctx.reference, ctx.lang)?;
+    Ok(pipeline::check_loaded(loaded, ctx.lang))
+}
+
+/// The file is read here once, for its hash and for the code frames; on a miss the same
+/// bytes go through the pipeline.
+fn check_cached(path: &Path, ctx: &Context, cache: &Cache) -> Result<FileReport, Unreadable> {
+    let Ok(bytes) = load::read_file_bytes(path) else {
+        // Missing, a directory...: reported as without the cache.
+        return check_fresh(path, ctx);
+    };
+    let name = path.display().to_string();
+    let hash = cache::hash(&bytes);
+    let text = load::source_from_bytes(name.clone(), bytes, ctx.lang);
+    if let Some(findings) = cache.lookup(&name, &hash) {
+        let source = text.unwrap_or_else(|b| b.0);
+        return Ok(FileReport { source, findings });
+    }
+    Ok(cache.fill(&name, &hash, || {
+        let loaded = match text {
+            Ok(source) => pipeline::load_source(source, ctx.reference, ctx.lang),
+            Err(b) => Loaded::Failed(b.0, Box::new(b.1)),
+        };
+        pipeline::check_loaded(loaded, ctx.lang)
+    }))
 }
 
 fn unreadable(name: String, reason: String) -> Checked {

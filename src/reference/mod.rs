@@ -34,6 +34,8 @@ pub struct Reference {
     pub provinces: ProvinceRegistry,
     /// What changed when: legal bases, expired programmes, abolished levels.
     pub reforms: Reforms,
+    /// A hash of the files this data was read from, so cached findings are tied to it.
+    pub fingerprint: String,
 }
 
 fn bundled_source(name: &str, text: &'static str) -> SourceFile {
@@ -70,6 +72,16 @@ impl Reference {
                 agencies: AgencyRegistry::new(agencies),
                 provinces: ProvinceRegistry::new(provinces),
                 reforms: Reforms::new(reforms),
+                fingerprint: crate::cache::hash(
+                    [
+                        BUNDLED_PROGRAMME,
+                        BUNDLED_AGENCIES,
+                        BUNDLED_PROVINCES,
+                        BUNDLED_REFORMS,
+                    ]
+                    .join("\0")
+                    .as_bytes(),
+                ),
             }
         })
     }
@@ -78,6 +90,11 @@ impl Reference {
     pub fn with_programme(path: &Path, lang: Lang) -> Result<Reference, LoadFailure> {
         let base = Reference::bundled();
         let (src, file) = load::load_file(path, lang)?;
+        let fingerprint = crate::cache::hash(
+            [&base.fingerprint, src.name.as_str(), &src.text]
+                .join("\0")
+                .as_bytes(),
+        );
         let programme =
             Programme::from_file(file).map_err(|f| LoadFailure::Invalid(Box::new(src), f))?;
         Ok(Reference {
@@ -85,6 +102,7 @@ impl Reference {
             agencies: base.agencies.clone(),
             provinces: base.provinces.clone(),
             reforms: base.reforms.clone(),
+            fingerprint,
         })
     }
 

@@ -1,0 +1,359 @@
+//! `check --cache`: the findings of files unchanged since the last run, kept on disk.
+//!
+//! One entry per input file, named by a hash of the path as given, holding the findings the
+//! pipeline produced for it (before `kehoach.toml` rule levels, which are applied afresh on
+//! every run) and what they were computed from: kehoach's version, the reference data, the
+//! message language, the input's bytes, and every other file the check read or resolved
+//! (`parent`, `previous` and the chain of ancestors followed for cycles). A lookup re-reads
+//! and re-hashes those files; anything different, missing or unreadable is a miss, so an
+//! entry can only be used when a fresh check would read exactly the same bytes.
+//!
+//! The cache never fails a run: an entry that cannot be read or parsed is a miss, and a
+//! directory that cannot be written is reported once on stderr and then left alone.
+
+use crate::check::Finding;
+use crate::i18n::Lang;
+use crate::load;
+use crate::msg;
+use crate::pipeline::FileReport;
+use crate::rules::{Level, Rule};
+use crate::source::Span;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+pub const DEFAULT_DIR: &str = ".kehoach_cache";
+
+/// Bumped when the entry layout changes, so entries of another layout are misses.
+const FORMAT: u32 = 1;
+
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by kehoach.\n\
+# For information about cache directory tags see https://bford.info/cachedir/\n";
+
+/// A 128-bit hash of `bytes`, as 32 hex digits. Not cryptographic: it tells changed files
+/// from unchanged ones, which is all a local cache needs. Two independent 64-bit lanes over
+/// 8-byte words, each finished with the SplitMix64 mixer.
+pub fn hash(bytes: &[u8]) -> String {
+    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+    const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+    let mut a: u64 = 0x243F_6A88_85A3_08D3 ^ bytes.len() as u64;
+    let mut b: u64 = 0x1319_8A2E_0370_7344 ^ (bytes.len() as u64).rotate_left(32);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        a = (a ^ w).wrapping_mul(K1).rotate_left(31);
+        b = (b ^ w.rotate_left(17)).wrapping_mul(K2).rotate_left(29);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    let w = u64::from_le_bytes(tail) ^ 0x80;
+    a = (a ^ w).wrapping_mul(K1);
+    b = (b ^ w.rotate_left(17)).wrapping_mul(K2);
+    format!("{:016x}{:016x}", mix(a ^ b.rotate_left(13)), mix(b ^ a))
+}
+
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// A file the findings depend on, and what was found there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Dep {
+    path: PathBuf,
+    /// `read:<hash>` or `read!<error>` for a file read; `real:<path>` or `real!<error>` for a
+    /// path resolved through links; `stdin` for standard input, which is never the same twice.
+    state: String,
+}
+
+thread_local! {
+    /// The files read on this thread while an input is checked with the cache on.
+    static RECORDING: RefCell<Option<Vec<Dep>>> = const { RefCell::new(None) };
+}
+
+fn record(path: &Path, state: String) {
+    RECORDING.with(|r| {
+        if let Some(deps) = r.borrow_mut().as_mut() {
+            deps.push(Dep {
+                path: path.to_path_buf(),
+                state,
+            });
+        }
+    });
+}
+
+/// Called by the loader for every file it reads, with the bytes read or why it failed.
+pub fn record_read(path: &Path, result: Result<&[u8], &io::Error>) {
+    if path == Path::new("-") {
+        return record(path, "stdin".into());
+    }
+    record(path, read_state(result));
+}
+
+/// Called for every path resolved through links (cycle detection compares real paths).
+pub fn record_canonical(path: &Path, result: &io::Result<PathBuf>) {
+    record(path, canonical_state(result));
+}
+
+fn read_state(result: Result<&[u8], &io::Error>) -> String {
+    match result {
+        Ok(bytes) => format!("read:{}", hash(bytes)),
+        Err(e) => format!("read!{e}"),
+    }
+}
+
+fn canonical_state(result: &io::Result<PathBuf>) -> String {
+    match result {
+        Ok(p) => format!("real:{}", p.display()),
+        Err(e) => format!("real!{e}"),
+    }
+}
+
+impl Dep {
+    fn unchanged(&self) -> bool {
+        let now = if self.state.starts_with("read") {
+            read_state(load::read_file_bytes(&self.path).as_deref())
+        } else if self.state.starts_with("real") {
+            canonical_state(&self.path.canonicalize())
+        } else {
+            return false;
+        };
+        now == self.state
+    }
+}
+
+/// What an entry's findings were computed from, besides its dependencies.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    format: u32,
+    version: String,
+    reference: String,
+    lang: String,
+    path: String,
+    input: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    key: Key,
+    deps: Vec<Dep>,
+    findings: Vec<Stored>,
+}
+
+/// A finding as stored: the same fields, with its span and a rule code that reads back.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    rule: String,
+    level: Level,
+    message: String,
+    span: Option<(usize, usize, u32, u32)>,
+    label: Option<String>,
+    help: Option<String>,
+    indicator: Option<String>,
+    agency: Option<String>,
+    waiver: Option<String>,
+}
+
+impl Stored {
+    fn from(f: &Finding) -> Stored {
+        let Finding {
+            rule,
+            level,
+            message,
+            span,
+            label,
+            help,
+            indicator,
+            agency,
+            waiver,
+        } = f.clone();
+        Stored {
+            rule: rule.code().to_string(),
+            level,
+            message,
+            span: span.map(|s| (s.offset, s.len, s.line, s.column)),
+            label,
+            help,
+            indicator,
+            agency,
+            waiver,
+        }
+    }
+
+    fn into_finding(self) -> Option<Finding> {
+        Some(Finding {
+            rule: Rule::from_code(&self.rule)?,
+            level: self.level,
+            message: self.message,
+            span: self.span.map(|(offset, len, line, column)| Span {
+                offset,
+                len,
+                line,
+                column,
+            }),
+            label: self.label,
+            help: self.help,
+            indicator: self.indicator,
+            agency: self.agency,
+            waiver: self.waiver,
+        })
+    }
+}
+
+/// The cache of one run: where it is and what every entry of this run must match.
+pub struct Cache {
+    dir: PathBuf,
+    version: String,
+    reference: String,
+    lang: Lang,
+    writable: AtomicBool,
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+impl Cache {
+    /// The cache in `dir`, created with its `.gitignore` and `CACHEDIR.TAG` if need be.
+    /// `reference` identifies the reference data (see `Reference::fingerprint`).
+    pub fn open(dir: &Path, reference: &str, lang: Lang) -> Cache {
+        let cache = Cache {
+            dir: dir.to_path_buf(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            reference: reference.to_string(),
+            lang,
+            writable: AtomicBool::new(true),
+        };
+        let prepared = fs::create_dir_all(dir).and_then(|()| {
+            for (name, text) in [(".gitignore", "*\n"), ("CACHEDIR.TAG", CACHEDIR_TAG)] {
+                let path = dir.join(name);
+                if !path.exists() {
+                    fs::write(path, text)?;
+                }
+            }
+            Ok(())
+        });
+        if let Err(e) = prepared {
+            cache.give_up_writing(&e);
+        }
+        cache
+    }
+
+    fn give_up_writing(&self, e: &io::Error) {
+        if self.writable.swap(false, Ordering::Relaxed) {
+            let dir = self.dir.display();
+            eprintln!(
+                "{}",
+                msg!(
+                    self.lang,
+                    "kehoach: cảnh báo: không ghi được bộ nhớ đệm {dir} ({e}); vẫn kiểm tra bình thường",
+                    "kehoach: warning: cannot write the cache {dir} ({e}); checking without it"
+                )
+            );
+        }
+    }
+
+    fn entry_path(&self, name: &str) -> PathBuf {
+        self.dir
+            .join(format!("{}.json", &hash(name.as_bytes())[..24]))
+    }
+
+    fn key(&self, name: &str, input: &str) -> Key {
+        Key {
+            format: FORMAT,
+            version: self.version.clone(),
+            reference: self.reference.clone(),
+            lang: format!("{:?}", self.lang),
+            path: name.to_string(),
+            input: input.to_string(),
+        }
+    }
+
+    /// The stored findings for the input `name` whose bytes hash to `input`, if nothing they
+    /// depend on has changed.
+    pub fn lookup(&self, name: &str, input: &str) -> Option<Vec<Finding>> {
+        let text = fs::read(self.entry_path(name)).ok()?;
+        let entry: Entry = serde_json::from_slice(&text).ok()?;
+        if entry.key != self.key(name, input) || !entry.deps.iter().all(Dep::unchanged) {
+            return None;
+        }
+        entry
+            .findings
+            .into_iter()
+            .map(Stored::into_finding)
+            .collect()
+    }
+
+    /// Runs `check` recording the files it reads, and stores its findings for `name`.
+    pub fn fill(&self, name: &str, input: &str, check: impl FnOnce() -> FileReport) -> FileReport {
+        let outer = RECORDING.with(|r| r.borrow_mut().replace(Vec::new()));
+        let report = check();
+        let deps = RECORDING.with(|r| std::mem::replace(&mut *r.borrow_mut(), outer));
+        if self.writable.load(Ordering::Relaxed)
+            && let Some(deps) = deps
+        {
+            let entry = Entry {
+                key: self.key(name, input),
+                deps,
+                findings: report.findings.iter().map(Stored::from).collect(),
+            };
+            if let Ok(json) = serde_json::to_vec(&entry)
+                && let Err(e) = self.store(&self.entry_path(name), &json)
+            {
+                self.give_up_writing(&e);
+            }
+        }
+        report
+    }
+
+    /// Temporary file, then rename: a reader sees the old entry or the new one, never half of
+    /// one. No fsync: an entry lost in a crash is only a miss.
+    fn store(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = self.dir.join(format!(".tmp.{}.{n}", std::process::id()));
+        let written = fs::File::create(&tmp)
+            .and_then(|mut f| f.write_all(bytes))
+            .and_then(|()| fs::rename(&tmp, path));
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_sees_every_byte_and_the_length() {
+        let base = hash(b"indicators:\n  - id: a\n");
+        assert_eq!(base, hash(b"indicators:\n  - id: a\n"));
+        assert_eq!(base.len(), 32);
+        assert_ne!(base, hash(b"indicators:\n  - id: b\n"));
+        assert_ne!(hash(b""), hash(b"\0"));
+        assert_ne!(hash(b"12345678"), hash(b"123456780"));
+        // Stable across builds: entries written by one build are read by the next.
+        assert_eq!(
+            hash("Kế hoạch".as_bytes()),
+            "ee9082f1780af2d04629bc6fcd61a575"
+        );
+    }
+
+    #[test]
+    fn a_stored_finding_reads_back_the_same() {
+        let f = Finding::new(Rule::Syntax, "m")
+            .at(Span {
+                offset: 3,
+                len: 4,
+                line: 5,
+                column: 6,
+            })
+            .help("h");
+        let back = Stored::from(&f).into_finding().unwrap();
+        assert_eq!(format!("{f:?}"), format!("{back:?}"));
+    }
+}
