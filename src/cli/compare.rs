@@ -79,11 +79,7 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
         Format::Table => table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color),
         Format::Md => markdown::grid(&view.grid(ctx.lang)),
         Format::Csv => csv::grid(&view.csv_grid(ctx.lang)),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&view).expect("views serialise to JSON");
-            s.push('\n');
-            s
-        }
+        Format::Json => super::output::pretty_json(&view),
         Format::Html => view.html(ctx.lang),
     };
     let code = args.out.emit(ctx, &text);

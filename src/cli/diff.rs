@@ -2,12 +2,10 @@
 //! `kehoach diff OLD NEW` and `kehoach diff --previous PLAN`: what changed between versions.
 
 use super::Context;
-use super::output::emit;
+use super::output::{ReportFormat, emit, report_text};
 use super::plan_input::load;
 use crate::msg;
-use crate::report::{markdown, table};
 use crate::views::{changes, compliance};
-use clap::ValueEnum;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args, Debug)]
@@ -28,24 +26,8 @@ pub struct DiffArgs {
     #[arg(long)]
     pub previous: bool,
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A table for the terminal
-    Table,
-    /// Markdown
-    Md,
-    /// JSON
-    Json,
-}
-
-fn json<T: serde::Serialize>(v: &T) -> String {
-    let mut s = serde_json::to_string_pretty(v).expect("views serialise to JSON");
-    s.push('\n');
-    s
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 pub fn run(ctx: &Context, args: DiffArgs) -> i32 {
@@ -67,31 +49,23 @@ pub fn run(ctx: &Context, args: DiffArgs) -> i32 {
     }
 }
 
-fn compliance_diff(ctx: &Context, path: &Path, format: Format) -> i32 {
+fn compliance_diff(ctx: &Context, path: &Path, format: ReportFormat) -> i32 {
     let plan = match load(ctx, path) {
         Ok(p) => p,
         Err(code) => return code,
     };
     let view = compliance::build(&plan, ctx.lang);
-    let text = match format {
-        Format::Table => table::report(&view.report(ctx.lang), ctx.width, ctx.stdout_color),
-        Format::Md => markdown::report(&view.report(ctx.lang)),
-        Format::Json => json(&view),
-    };
+    let text = report_text(ctx, format, &view, || view.report(ctx.lang));
     emit(ctx, &text, None, false)
 }
 
-fn versions_diff(ctx: &Context, old: &Path, new: &Path, format: Format) -> i32 {
+fn versions_diff(ctx: &Context, old: &Path, new: &Path, format: ReportFormat) -> i32 {
     let (old, new) = match (load(ctx, old), load(ctx, new)) {
         (Ok(o), Ok(n)) => (o, n),
         (Err(c), _) | (_, Err(c)) => return c,
     };
     let view = changes::build(&old, &new, ctx.lang);
-    let text = match format {
-        Format::Table => table::report(&view.report(ctx.lang), ctx.width, ctx.stdout_color),
-        Format::Md => markdown::report(&view.report(ctx.lang)),
-        Format::Json => json(&view),
-    };
+    let text = report_text(ctx, format, &view, || view.report(ctx.lang));
     match emit(ctx, &text, None, false) {
         0 if view.is_empty() => 0,
         0 => 1,
@@ -99,7 +73,7 @@ fn versions_diff(ctx: &Context, old: &Path, new: &Path, format: Format) -> i32 {
     }
 }
 
-fn previous_diff(ctx: &Context, path: &Path, format: Format) -> i32 {
+fn previous_diff(ctx: &Context, path: &Path, format: ReportFormat) -> i32 {
     let plan = match load(ctx, path) {
         Ok(p) => p,
         Err(code) => return code,

@@ -5,7 +5,41 @@ use super::Context;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::output_file::{WriteError, write_atomically};
+use crate::report::grid::Report;
+use crate::report::{markdown, table};
 use std::path::{Path, PathBuf};
+
+/// The formats of the commands whose output is a report of tables (`diff`, `summary`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Tables for the terminal
+    Table,
+    /// Markdown
+    Md,
+    /// JSON
+    Json,
+}
+
+/// A view as text: its tables laid out for the terminal or as Markdown, or the view itself as JSON.
+pub fn report_text<T: serde::Serialize>(
+    ctx: &Context,
+    format: ReportFormat,
+    view: &T,
+    report: impl FnOnce() -> Report,
+) -> String {
+    match format {
+        ReportFormat::Table => table::report(&report(), ctx.width, ctx.stdout_color),
+        ReportFormat::Md => markdown::report(&report()),
+        ReportFormat::Json => pretty_json(view),
+    }
+}
+
+/// Pretty JSON with a final newline. The views are plain data, so serialising cannot fail.
+pub fn pretty_json<T: serde::Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("views serialise to JSON");
+    s.push('\n');
+    s
+}
 
 #[derive(clap::Args, Debug)]
 pub struct OutputArgs {

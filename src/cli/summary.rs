@@ -1,11 +1,9 @@
 //! `kehoach summary PLAN`: a one-screen summary of a plan.
 
 use super::Context;
-use super::output::emit;
+use super::output::{ReportFormat, emit, report_text};
 use super::plan_input::load;
-use crate::report::{markdown, table};
 use crate::views::summary;
-use clap::ValueEnum;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -14,18 +12,8 @@ pub struct SummaryArgs {
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Output format
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Tables for the terminal
-    Table,
-    /// Markdown
-    Md,
-    /// JSON
-    Json,
+    #[arg(long, short = 'f', value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
 }
 
 pub fn run(ctx: &Context, args: SummaryArgs) -> i32 {
@@ -35,14 +23,6 @@ pub fn run(ctx: &Context, args: SummaryArgs) -> i32 {
     };
     let findings = crate::check::run(&plan, ctx.lang);
     let view = summary::build(&plan, &findings, ctx.lang);
-    let text = match args.format {
-        Format::Table => table::report(&view.report(ctx.lang), ctx.width, ctx.stdout_color),
-        Format::Md => markdown::report(&view.report(ctx.lang)),
-        Format::Json => {
-            let mut s = serde_json::to_string_pretty(&view).expect("views serialise to JSON");
-            s.push('\n');
-            s
-        }
-    };
+    let text = report_text(ctx, args.format, &view, || view.report(ctx.lang));
     emit(ctx, &text, None, false)
 }
