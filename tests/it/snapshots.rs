@@ -2,7 +2,7 @@
 //! (Vietnamese, as a drafting officer sees it) and the JSON document (English, for machines).
 //! Review changes with care: these files are the tool's user interface.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn plan_files() -> Vec<String> {

@@ -1,6 +1,6 @@
 //! `kehoach check` on the five real plans: the verdicts the issue asks for, on the right lines.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! `kehoach explain`: every rule is documented, and the documentation's examples do what they
 //! say (the bad plan reports the rule, the good plan does not).
 
-mod common;
+use crate::common;
 use common::*;
 use kehoach::i18n::Lang;
 use kehoach::pipeline;

@@ -1,7 +1,7 @@
 //! `kehoach init`: drafts that pass `check` with no error, the right bodies for the date and the
 //! province, and files that are never clobbered.
 
-mod common;
+use crate::common;
 use common::*;
 use kehoach::date::Date;
 use kehoach::i18n::Lang;

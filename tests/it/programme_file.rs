@@ -1,6 +1,6 @@
 //! `--programme FILE`: checking against a programme other than the bundled one.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn programme_with(from: &str, to: &str) -> (tempfile::TempDir, std::path::PathBuf) {

@@ -5,7 +5,7 @@
 //! schemastore.org serves as sarif-2.1.0), as shipped in the npm package
 //! @microsoft/jest-sarif 1.0.0-beta.0 (lib/schemas/sarif-2.1.0-rtm.5.json, MIT licence).
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 

@@ -1,6 +1,6 @@
 //! `kehoach completions SHELL`: a script for each shell that knows every command and option.
 
-mod common;
+use crate::common;
 use common::*;
 
 fn script(shell: &str) -> String {

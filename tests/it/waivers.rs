@@ -1,7 +1,7 @@
 //! Waivers written into a plan: a justified deviation becomes a note with its reason; a waiver
 //! without a reason is an error; one that waives nothing is a stale warning.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! `kehoach.toml`: found from the current directory upward, rule levels, exclusions, default
 //! programme and language; mistakes in it are located like mistakes in a plan.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

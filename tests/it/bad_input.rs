@@ -1,6 +1,6 @@
 //! Hostile and broken input: never a panic or a hang, always a located error.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 use std::time::{Duration, Instant};

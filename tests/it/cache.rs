@@ -2,7 +2,7 @@
 //! findings depend on (its bytes, its parent and previous plans, the language, the
 //! configuration) makes the cached findings stale.
 
-mod common;
+use crate::common;
 use common::*;
 use std::fs;
 use std::path::{Path, PathBuf};

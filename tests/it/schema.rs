@@ -2,7 +2,7 @@
 //! validate against the schema (an editor must not flag a correct plan), and its lists must be the
 //! reference data's.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Related plans: a yearly plan against the multi-year plan it localises (`parent`), and a draft
 //! against last year's plan (`previous`). Every case builds its plans in a temporary directory.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 
