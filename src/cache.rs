@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 pub const DEFAULT_DIR: &str = ".kehoach_cache";
 
 /// Bumped when the entry layout changes, so entries of another layout are misses.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # This file is a cache directory tag created by kehoach.\n\
@@ -157,6 +157,8 @@ struct Stored {
     indicator: Option<String>,
     agency: Option<String>,
     waiver: Option<String>,
+    /// `--fix`'s value and the span it replaces (offset, length, line, column).
+    fix: Option<(usize, usize, u32, u32, String)>,
 }
 
 impl Stored {
@@ -171,6 +173,7 @@ impl Stored {
             indicator,
             agency,
             waiver,
+            fix,
         } = f.clone();
         Stored {
             rule: rule.code().to_string(),
@@ -182,6 +185,15 @@ impl Stored {
             indicator,
             agency,
             waiver,
+            fix: fix.map(|x| {
+                (
+                    x.span.offset,
+                    x.span.len,
+                    x.span.line,
+                    x.span.column,
+                    x.value,
+                )
+            }),
         }
     }
 
@@ -201,6 +213,17 @@ impl Stored {
             indicator: self.indicator,
             agency: self.agency,
             waiver: self.waiver,
+            fix: self
+                .fix
+                .map(|(offset, len, line, column, value)| crate::fix::Fix {
+                    span: Span {
+                        offset,
+                        len,
+                        line,
+                        column,
+                    },
+                    value,
+                }),
         })
     }
 }
@@ -352,7 +375,8 @@ mod tests {
                 line: 5,
                 column: 6,
             })
-            .help("h");
+            .help("h")
+            .fix(Span::default(), "v");
         let back = Stored::from(&f).into_finding().unwrap();
         assert_eq!(format!("{f:?}"), format!("{back:?}"));
     }

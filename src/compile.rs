@@ -374,6 +374,10 @@ fn compile_indicator<'r>(
                 )
                 .at(r.span)
                 .indicator(r.value.trim());
+                // `--fix` only when one national id is close: with two, the choice is the officer's.
+                if let Some(only) = crate::fix::single_close_match(r.value.trim(), &ids) {
+                    f = f.fix(r.span, only);
+                }
                 f = f.help(match did_you_mean(&r.value, ids.iter().copied()) {
                     Some(best) => msg!(lang, "có phải ý bạn là `{best}`? Chỉ tiêu riêng của địa phương thì dùng `id:` thay cho `ref:`", "did you mean `{best}`? For a local indicator use `id:` instead of `ref:`"),
                     None => msg!(lang, "chỉ tiêu riêng của địa phương thì dùng `id:` thay cho `ref:`; danh sách chỉ tiêu: `kehoach schema`", "for a local indicator use `id:` instead of `ref:`; list the national ones with `kehoach schema`"),
@@ -606,11 +610,13 @@ fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) 
     .at(span)
     .agency(written);
     if let Some(best) = suggest_agency(written, reference) {
-        f = f.help(msg!(
-            lang,
-            "có phải ý bạn là `{best}`?",
-            "did you mean `{best}`?"
-        ));
+        f = f
+            .help(msg!(
+                lang,
+                "có phải ý bạn là `{best}`?",
+                "did you mean `{best}`?"
+            ))
+            .fix(span, best);
     } else {
         f = f.help(msg!(
             lang,

@@ -15,6 +15,7 @@ pub mod cli;
 pub mod compile;
 pub mod config;
 pub mod date;
+pub mod fix;
 pub mod i18n;
 pub mod load;
 pub mod model;

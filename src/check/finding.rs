@@ -1,5 +1,6 @@
 //! One finding: what a rule says about one place in one plan.
 
+use crate::fix::Fix;
 use crate::rules::{Level, Rule};
 use crate::source::Span;
 use serde::Serialize;
@@ -26,6 +27,9 @@ pub struct Finding {
     /// The reason of the plan's waiver that turned this finding into a note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waiver: Option<String>,
+    /// The value the offending scalar should hold, when there is one safe answer (`--fix`).
+    #[serde(skip)]
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -40,6 +44,7 @@ impl Finding {
             indicator: None,
             agency: None,
             waiver: None,
+            fix: None,
         }
     }
 
@@ -70,6 +75,15 @@ impl Finding {
 
     pub fn agency(mut self, name: impl Into<String>) -> Self {
         self.agency = Some(name.into());
+        self
+    }
+
+    /// What `--fix` writes over the scalar at `span`.
+    pub fn fix(mut self, span: Span, value: impl Into<String>) -> Self {
+        self.fix = Some(Fix {
+            span,
+            value: value.into(),
+        });
         self
     }
 

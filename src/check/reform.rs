@@ -500,6 +500,26 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
         .label(msg!(lang, "từ {from}: {succ}", "{succ} since {from}"))
         .agency(written)
         .help(format!("{} {todo}", change_help(agency, lang)));
+    // Renaming is the whole answer only while the successor is not already named: otherwise
+    // two entries would name one body, and merging their tasks is the officer's choice.
+    let replacement = if national { &succ_vi } else { &successor.name };
+    let named_already = match named {
+        Named::Duty(_) => already.is_some(),
+        Named::Recipient(..) => plan.doc.reporting.as_ref().is_some_and(|r| {
+            r.value.to.iter().any(|t| {
+                let t = nfc(t.value.trim());
+                crate::text::match_key(&t) == crate::text::match_key(replacement)
+                    || plan
+                        .reference
+                        .agencies
+                        .resolve(&t, plan.province)
+                        .is_some_and(|a| a.id == successor.id)
+            })
+        }),
+    };
+    if !named_already {
+        f = f.fix(named.span(), replacement);
+    }
     // The lead answers for the whole plan; one that no longer holds the function leaves every
     // task it coordinates without an owner.
     if named.is_lead() {

@@ -2,9 +2,14 @@
 //!
 //! Files are checked on every core and reported in the order given (directories in sorted
 //! order), as each is ready: a worker reads, checks and renders a file; this thread only
-//! writes what the workers rendered. Memory stays flat however many files there are.
+//! writes what the workers rendered. Memory stays flat however many files there are (with
+//! `-o`, the report is kept until it is written whole).
+
+mod fixing;
+mod select;
 
 use super::Context;
+use super::output::{self, OutputArgs};
 use crate::cache::{self, Cache};
 use crate::check::Finding;
 use crate::i18n::Lang;
@@ -14,16 +19,20 @@ use crate::parallel;
 use crate::pipeline::{self, FileReport, Loaded};
 use crate::report::Counts;
 use crate::report::github;
-use crate::report::human::Human;
+use crate::report::human::{Human, RunTotals};
 use crate::report::json::{self, JsonWriter};
 use crate::report::sarif::{self, SarifWriter};
-use crate::rules::Level;
+use crate::rules::Rule;
 use crate::source::SourceFile;
 use crate::walk::{self, Input};
 use clap::ValueEnum;
-use std::io::{BufWriter, Stdout, Write};
+use select::RuleFilter;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
@@ -45,62 +54,201 @@ pub struct CheckArgs {
     /// Where --cache keeps its results
     #[arg(long, value_name = "DIR", default_value = cache::DEFAULT_DIR, requires = "cache")]
     pub cache_dir: PathBuf,
+    /// Report only these rules (codes, comma-separated; may be repeated)
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Do not report these rules (codes, comma-separated; may be repeated)
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Exit 0 even when a finding is an error (unreadable input still exits 2)
+    #[arg(long, conflicts_with = "strict")]
+    pub exit_zero: bool,
+    /// Fail (exit 1) on warnings as well as errors
+    #[arg(long)]
+    pub strict: bool,
+    /// Count findings per rule instead of showing each one (human and json formats)
+    #[arg(long)]
+    pub statistics: bool,
+    /// Rewrite, in place, values that have one safe answer: an agency's canonical name, a
+    /// superseded body's successor, a misspelt ref with one close match
+    #[arg(long)]
+    pub fix: bool,
+    /// Show what --fix would change as a unified diff, without writing (exit 1 if anything would)
+    #[arg(long)]
+    pub diff: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
+
+/// The Vietnamese help of the options above, by argument id, for the Vietnamese `--help`
+/// (issue 8, part 4). Kept here, beside the English, until the help is wired to a language;
+/// a test checks that every option has its line.
+#[allow(dead_code)]
+pub const HELP_VI: &[(&str, &str)] = &[
+    (
+        "paths",
+        "Tệp kế hoạch, thư mục, hoặc - để đọc từ đầu vào chuẩn",
+    ),
+    ("format", "Định dạng kết quả"),
+    ("quiet", "Chỉ in các vấn đề, không in dòng tổng kết"),
+    (
+        "jobs",
+        "Số tệp kiểm tra cùng lúc [mặc định: số nhân bộ xử lý]",
+    ),
+    (
+        "cache",
+        "Lưu kết quả từng tệp và dùng lại khi tệp và các kế hoạch nó dẫn chiếu chưa đổi",
+    ),
+    ("cache_dir", "Thư mục lưu kết quả của --cache"),
+    (
+        "select",
+        "Chỉ báo các quy tắc này (mã quy tắc, cách nhau bằng dấu phẩy; dùng được nhiều lần)",
+    ),
+    (
+        "ignore",
+        "Không báo các quy tắc này (mã quy tắc, cách nhau bằng dấu phẩy; dùng được nhiều lần)",
+    ),
+    (
+        "exit_zero",
+        "Thoát với mã 0 cả khi có lỗi (đầu vào không đọc được vẫn thoát với mã 2)",
+    ),
+    ("strict", "Coi cảnh báo cũng là thất bại (thoát với mã 1)"),
+    (
+        "statistics",
+        "Đếm số vấn đề theo từng quy tắc thay cho in từng vấn đề (định dạng human và json)",
+    ),
+    (
+        "fix",
+        "Sửa ngay trong tệp các giá trị chỉ có một cách sửa an toàn: tên chuẩn của cơ quan, cơ quan kế nhiệm của cơ quan đã thay đổi, `ref` viết sai có đúng một chỉ tiêu gần giống",
+    ),
+    (
+        "diff",
+        "Xem trước các thay đổi của --fix dưới dạng diff, không ghi tệp (mã thoát 1 nếu có thay đổi)",
+    ),
+    (
+        "output",
+        "Ghi vào TỆP thay cho đầu ra chuẩn (không ghi đè tệp đã có nếu không có --force)",
+    ),
+    ("force", "Thay thế TỆP nếu đã có"),
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Code frames on stderr (for people)
+    /// Code frames and a closing summary (for people)
     Human,
-    /// One JSON document on stdout (for machines)
+    /// One JSON document (for machines)
     Json,
-    /// SARIF 2.1.0 on stdout (GitHub code scanning and other viewers)
+    /// SARIF 2.1.0 (GitHub code scanning and other viewers)
     Sarif,
-    /// GitHub Actions annotations (workflow commands) on stdout
+    /// GitHub Actions annotations (workflow commands)
     Github,
 }
 
 /// What a worker hands back for one input: its rendered findings and their tally.
 struct Checked {
     counts: Counts,
-    errors: bool,
+    per_rule: BTreeMap<Rule, usize>,
+    fixable: usize,
+    fixed: usize,
     rendered: Rendered,
 }
 
 enum Rendered {
-    /// Text to write as it is (human: stderr; github: stdout).
+    /// Text to write as it is (human, github, a diff).
     Text(String),
     /// Serialised elements of the JSON or SARIF list.
     Items(Vec<String>),
     /// The input could not be read: name and reason.
     Unreadable(String, String),
+    /// The input was checked but its fixes could not be written: name, reason, and its report.
+    Failed(String, String, Box<Rendered>),
+}
+
+/// Where the report goes: standard output as it is written, or a buffer written to the
+/// `-o` file (atomically) once the report is complete.
+#[derive(Clone)]
+enum Out {
+    Stdout,
+    Buffer(Rc<RefCell<Vec<u8>>>),
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Out::Stdout => std::io::stdout().lock().write(buf),
+            Out::Buffer(b) => b.borrow_mut().write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Out::Stdout => std::io::stdout().lock().flush(),
+            Out::Buffer(_) => Ok(()),
+        }
+    }
 }
 
 enum Sink {
-    Human,
-    Github(BufWriter<Stdout>),
-    Json(JsonWriter<BufWriter<Stdout>>),
-    Sarif(SarifWriter<BufWriter<Stdout>>),
+    Text(BufWriter<Out>),
+    Json(JsonWriter<BufWriter<Out>>),
+    Sarif(SarifWriter<BufWriter<Out>>),
+}
+
+/// What every worker needs to know about the run.
+struct Settings {
+    format: Format,
+    filter: RuleFilter,
+    /// `Some(true)`: --fix; `Some(false)`: --diff.
+    fix: Option<bool>,
+    statistics: bool,
+}
+
+/// The closing summary of the JSON document: the counts, and what the run adds to them.
+#[derive(serde::Serialize)]
+struct JsonSummary<'a> {
+    #[serde(flatten)]
+    counts: &'a Counts,
+    /// YAML files met while walking a directory that are not plans (no `kehoach:` key).
+    skipped: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<BTreeMap<&'static str, usize>>,
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     let lang = ctx.lang;
-    let config = &ctx.config;
-    let inputs = walk::inputs(&args.paths, &|p: &Path| config.excludes(p), lang);
-    let human = ctx.human();
-    let stdout = || BufWriter::new(std::io::stdout());
-    let mut sink = match args.format {
-        Format::Human => Ok(Sink::Human),
-        Format::Github => Ok(Sink::Github(stdout())),
-        Format::Json => JsonWriter::start(stdout()).map(Sink::Json),
-        Format::Sarif => SarifWriter::start(stdout(), lang).map(Sink::Sarif),
+    let settings = match settings(&args, lang) {
+        Ok(s) => s,
+        Err(why) => {
+            eprintln!("{why}");
+            return 2;
+        }
     };
-    let Ok(sink) = sink.as_mut() else {
+    let config = &ctx.config;
+    let (inputs, skipped) = walk::expand(&args.paths, &|p: &Path| config.excludes(p), lang);
+    let to_file = args.output.output.is_some();
+    let human = Human::new(lang, ctx.stdout_color && !to_file, ctx.width);
+    let out = match to_file {
+        true => Out::Buffer(Rc::default()),
+        false => Out::Stdout,
+    };
+    let writer = || BufWriter::new(out.clone());
+    let sink = match (settings.fix, args.format) {
+        (Some(false), _) | (_, Format::Human | Format::Github) => Ok(Sink::Text(writer())),
+        (_, Format::Json) => JsonWriter::start(writer()).map(Sink::Json),
+        (_, Format::Sarif) => SarifWriter::start(writer(), lang).map(Sink::Sarif),
+    };
+    let Ok(mut sink) = sink else {
         return 2;
     };
 
-    let mut counts = Counts::default();
+    let mut totals = RunTotals {
+        skipped,
+        ..RunTotals::default()
+    };
+    let mut per_rule: BTreeMap<Rule, usize> = BTreeMap::new();
     let mut unreadable = Vec::new();
-    let mut errors = false;
     let mut closed = false;
     let cache = args
         .cache
@@ -111,16 +259,28 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     parallel::for_each_ordered(
         &inputs,
         threads,
-        |input| check_input(input, ctx, args.format, &human, cache.as_ref()),
+        |input| check_input(input, ctx, &settings, &human, cache.as_ref()),
         |checked| {
-            counts.merge(&checked.counts);
-            errors |= checked.errors;
-            if let Rendered::Unreadable(name, reason) = &checked.rendered {
-                eprintln!("kehoach: {name}: {reason}");
-                unreadable.push((name.clone(), reason.clone()));
-                return ControlFlow::Continue(());
+            totals.counts.merge(&checked.counts);
+            totals.fixable += checked.fixable;
+            totals.fixed += checked.fixed;
+            for (rule, n) in &checked.per_rule {
+                *per_rule.entry(*rule).or_default() += n;
             }
-            match write(sink, checked.rendered) {
+            let rendered = match checked.rendered {
+                Rendered::Unreadable(name, reason) => {
+                    eprintln!("kehoach: {name}: {reason}");
+                    unreadable.push((name, reason));
+                    return ControlFlow::Continue(());
+                }
+                Rendered::Failed(name, reason, rendered) => {
+                    eprintln!("kehoach: {name}: {reason}");
+                    unreadable.push((name, reason));
+                    *rendered
+                }
+                r => r,
+            };
+            match write(&mut sink, rendered) {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(_) => {
                     // The reader went away (`| head`): nothing more can be delivered.
@@ -133,45 +293,138 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     if closed {
         return 2;
     }
-    let finished = match std::mem::replace(sink, Sink::Human) {
-        Sink::Human => Ok(()),
-        Sink::Github(mut out) => out.flush(),
-        Sink::Json(w) => w.finish(&counts),
-        Sink::Sarif(w) => w.finish(&unreadable),
-    };
+    let nothing = totals.counts.files == 0 && unreadable.is_empty();
+    let finished = finish(
+        sink,
+        &settings,
+        &args,
+        &human,
+        &totals,
+        &per_rule,
+        &unreadable,
+        nothing,
+    );
     if finished.is_err() {
         return 2;
     }
-    if !args.quiet && matches!(args.format, Format::Human | Format::Github) {
-        eprint!("{}", human.summary(&counts));
+    if let Out::Buffer(buffer) = &out {
+        let text = String::from_utf8_lossy(&buffer.borrow()).into_owned();
+        let code = output::emit(ctx, &text, args.output.output.as_deref(), args.output.force);
+        if code != 0 {
+            return code;
+        }
     }
-    if counts.files == 0 && unreadable.is_empty() {
-        eprintln!("{}", no_files(lang));
+    if nothing {
+        eprintln!("{}", no_files(lang, skipped));
         return 2;
     }
-    if !unreadable.is_empty() {
+    exit_code(&args, &settings, &totals, !unreadable.is_empty())
+}
+
+fn settings(args: &CheckArgs, lang: Lang) -> Result<Settings, String> {
+    let filter = RuleFilter::parse(&args.select, &args.ignore, lang)?;
+    if args.statistics && matches!(args.format, Format::Sarif | Format::Github) {
+        return Err(msg!(
+            lang,
+            "kehoach: --statistics chỉ dùng với --format human hoặc json",
+            "kehoach: --statistics works with --format human or json"
+        ));
+    }
+    if let Some(refusal) = args.output.refusal(lang) {
+        return Err(format!("kehoach: {refusal}"));
+    }
+    let fix = match (args.fix, args.diff) {
+        (_, true) => Some(false),
+        (true, false) => Some(true),
+        (false, false) => None,
+    };
+    Ok(Settings {
+        format: args.format,
+        filter,
+        fix,
+        statistics: args.statistics,
+    })
+}
+
+fn exit_code(args: &CheckArgs, settings: &Settings, totals: &RunTotals, unreadable: bool) -> i32 {
+    let c = &totals.counts;
+    if unreadable {
         2
-    } else if errors {
+    } else if settings.fix == Some(false) {
+        // As `diff` and `ruff --diff`: 1 when something would change.
+        i32::from(totals.fixed > 0)
+    } else if args.exit_zero {
+        0
+    } else if c.errors > 0 || (args.strict && c.warnings > 0) {
         1
     } else {
         0
     }
 }
 
+/// Closes the report: the JSON or SARIF document's end, or the statistics and the summary
+/// lines. The human summary is part of the report (stdout); beside GitHub annotations and a
+/// diff it goes to stderr. Nothing is summed up when no file was found: the error says so.
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    sink: Sink,
+    settings: &Settings,
+    args: &CheckArgs,
+    human: &Human,
+    totals: &RunTotals,
+    per_rule: &BTreeMap<Rule, usize>,
+    unreadable: &[(String, String)],
+    nothing: bool,
+) -> std::io::Result<()> {
+    let statistics = settings.statistics.then(|| {
+        per_rule
+            .iter()
+            .map(|(r, n)| (r.code(), *n))
+            .collect::<BTreeMap<_, _>>()
+    });
+    match sink {
+        Sink::Json(w) => w.finish(&JsonSummary {
+            counts: &totals.counts,
+            skipped: totals.skipped,
+            fixed: (settings.fix == Some(true)).then_some(totals.fixed),
+            statistics,
+        }),
+        Sink::Sarif(w) => w.finish(unreadable),
+        Sink::Text(mut out) => {
+            let diff = settings.fix == Some(false);
+            if settings.statistics && !diff {
+                out.write_all(human.statistics(per_rule).as_bytes())?;
+            }
+            if !args.quiet && !nothing {
+                let summary = human.run_summary(totals, settings.fix);
+                if args.format == Format::Human && !diff {
+                    out.write_all(summary.as_bytes())?;
+                } else {
+                    eprint!("{summary}");
+                }
+            }
+            out.flush()
+        }
+    }
+}
+
 fn write(sink: &mut Sink, rendered: Rendered) -> std::io::Result<()> {
     match (sink, rendered) {
-        (Sink::Human, Rendered::Text(t)) => {
-            let mut err = std::io::stderr().lock();
-            err.write_all(t.as_bytes())
-        }
-        (Sink::Github(out), Rendered::Text(t)) => out.write_all(t.as_bytes()),
+        (Sink::Text(out), Rendered::Text(t)) => out.write_all(t.as_bytes()),
         (Sink::Json(w), Rendered::Items(items)) => w.items(&items),
         (Sink::Sarif(w), Rendered::Items(items)) => w.results(&items),
         _ => unreachable!("each format renders what its sink writes"),
     }
 }
 
-fn no_files(lang: Lang) -> String {
+fn no_files(lang: Lang, skipped: usize) -> String {
+    if skipped > 0 {
+        return msg!(
+            lang,
+            "kehoach: không tìm thấy tệp kế hoạch nào: {skipped} tệp YAML đã gặp đều không có khóa `kehoach:` ở cấp cao nhất",
+            "kehoach: no plan files found: none of the {skipped} YAML file(s) met has a top-level `kehoach:` key"
+        );
+    }
     msg!(
         lang,
         "kehoach: không tìm thấy tệp kế hoạch nào (*.yaml, *.yml)",
@@ -183,7 +436,7 @@ fn no_files(lang: Lang) -> String {
 fn check_input(
     input: &Input,
     ctx: &Context,
-    format: Format,
+    settings: &Settings,
     human: &Human,
     cache: Option<&Cache>,
 ) -> Checked {
@@ -201,13 +454,62 @@ fn check_input(
         Err(u) => return unreadable(u.name, u.reason),
     };
     // After the cache: its entries do not depend on the configured rule levels.
+    let keep = |f: &Finding| settings.filter.keeps(f);
     ctx.config.apply(&mut report.findings);
+    report.findings.retain(keep);
+    let mut fixed = 0;
+    let mut failed = None;
+    let mut diff = None;
+    if let (Some(write), Input::File(_)) = (settings.fix, input) {
+        let recheck = |source: SourceFile| {
+            let loaded = pipeline::load_source(source, ctx.reference, ctx.lang);
+            let mut findings = pipeline::check_loaded(loaded, ctx.lang).findings;
+            ctx.config.apply(&mut findings);
+            findings.retain(keep);
+            findings
+        };
+        report = match fixing::fix_file(&path, report, write, recheck, ctx.lang) {
+            Ok(done) => {
+                fixed = done.count;
+                diff = done.diff;
+                done.report
+            }
+            Err((report, why)) => {
+                failed = Some(why);
+                report
+            }
+        };
+    }
+    let fixable = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.fix
+                .as_ref()
+                .is_some_and(|x| crate::fix::edit(&report.source.text, x).is_some())
+        })
+        .count();
     let mut counts = Counts::default();
     counts.add(&report.findings);
+    let mut per_rule = BTreeMap::new();
+    for f in &report.findings {
+        *per_rule.entry(f.rule).or_default() += 1;
+    }
+    let rendered = match diff {
+        Some(d) => Rendered::Text(d),
+        None if settings.fix == Some(false) => Rendered::Text(String::new()),
+        None => render(settings, human, &report.source, &report.findings),
+    };
+    let rendered = match failed {
+        Some(why) => Rendered::Failed(report.source.name.clone(), why, Box::new(rendered)),
+        None => rendered,
+    };
     Checked {
         counts,
-        errors: report.findings.iter().any(|f| f.level == Level::Error),
-        rendered: render(format, human, &report.source, &report.findings),
+        per_rule,
+        fixable,
+        fixed,
+        rendered,
     }
 }
 
@@ -242,19 +544,60 @@ fn check_cached(path: &Path, ctx: &Context, cache: &Cache) -> Result<FileReport,
 fn unreadable(name: String, reason: String) -> Checked {
     Checked {
         counts: Counts::default(),
-        errors: false,
+        per_rule: BTreeMap::new(),
+        fixable: 0,
+        fixed: 0,
         rendered: Rendered::Unreadable(name, reason),
     }
 }
 
-fn render(format: Format, human: &Human, source: &SourceFile, findings: &[Finding]) -> Rendered {
-    match format {
-        Format::Human if findings.is_empty() => Rendered::Text(String::new()),
+fn render(
+    settings: &Settings,
+    human: &Human,
+    source: &SourceFile,
+    findings: &[Finding],
+) -> Rendered {
+    match settings.format {
+        Format::Human if findings.is_empty() || settings.statistics => {
+            Rendered::Text(String::new())
+        }
         Format::Human => Rendered::Text(human.file(source, findings)),
         Format::Github => Rendered::Text(github::annotations(source, findings)),
-        Format::Json => Rendered::Items(findings.iter().map(|f| json::item(source, f)).collect()),
+        Format::Json => Rendered::Items(
+            findings
+                .iter()
+                .map(|f| json::item(source, f, human.lang))
+                .collect(),
+        ),
         Format::Sarif => {
             Rendered::Items(findings.iter().map(|f| sarif::result(source, f)).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every option of `check` has its Vietnamese help, and the table names no other.
+    #[test]
+    fn every_option_has_vietnamese_help() {
+        let cli = super::super::Cli::command();
+        let check = cli.find_subcommand("check").expect("check");
+        let ids: Vec<&str> = check
+            .get_arguments()
+            .map(|a| a.get_id().as_str())
+            .filter(|id| !matches!(*id, "lang" | "color" | "programme" | "config" | "help"))
+            .collect();
+        for id in &ids {
+            assert!(
+                HELP_VI.iter().any(|(k, _)| k == id),
+                "no Vietnamese help for {id}"
+            );
+        }
+        for (k, _) in HELP_VI {
+            assert!(ids.contains(k), "{k} is not an option of check");
         }
     }
 }

@@ -7,7 +7,7 @@
 //! exclude = ["drafts", "plans/archive/**"]
 //!
 //! [rules]
-//! weaker-target = "warning"          # error | warning | note | off
+//! weaker-target = "warning"          # error | warning (or warn) | note | off
 //! missing-budget = "off"
 //! ```
 //!
@@ -33,7 +33,22 @@ use toml::de::{DeTable, DeValue};
 pub const FILE_NAME: &str = "kehoach.toml";
 
 const KEYS: [&str; 4] = ["lang", "programme", "exclude", "rules"];
+/// The level names shown in help; [`parse_level`] also takes `warn` (as ruff and eslint
+/// users write it) and the Vietnamese names.
 const LEVELS: [&str; 4] = ["error", "warning", "note", "off"];
+
+/// A rule's level as written in `[rules]`: `Some(None)` is "off".
+pub fn parse_level(name: &str) -> Option<Option<Level>> {
+    Some(
+        match crate::text::nfc(name.trim()).to_lowercase().as_str() {
+            "error" | "lỗi" => Some(Level::Error),
+            "warning" | "warn" | "cảnh báo" => Some(Level::Warning),
+            "note" | "ghi chú" => Some(Level::Note),
+            "off" | "tắt" => None,
+            _ => return None,
+        },
+    )
+}
 
 #[derive(Debug, Default)]
 pub struct Config {
@@ -314,13 +329,7 @@ fn rule_level(
         );
         return;
     };
-    let parsed = match level.get_ref().as_str() {
-        Some("error") => Some(Some(Level::Error)),
-        Some("warning") => Some(Some(Level::Warning)),
-        Some("note") => Some(Some(Level::Note)),
-        Some("off") => Some(None),
-        _ => None,
-    };
+    let parsed = level.get_ref().as_str().and_then(parse_level);
     match parsed {
         Some(l) => {
             config.levels.insert(rule, l);

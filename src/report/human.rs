@@ -4,13 +4,14 @@ use crate::check::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::report::Counts;
-use crate::rules::Level;
+use crate::rules::{Level, Rule};
 use crate::source::SourceFile;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
-use std::fmt;
+use std::collections::BTreeMap;
+use std::fmt::{self, Write as _};
 
 struct Rendered<'a> {
     finding: &'a Finding,
@@ -195,6 +196,18 @@ impl Diagnostic for Rendered<'_> {
     }
 }
 
+/// What a whole `check` run adds up to, for its closing lines.
+#[derive(Debug, Default)]
+pub struct RunTotals {
+    pub counts: Counts,
+    /// YAML files met while walking that are not plans.
+    pub skipped: usize,
+    /// Findings whose fix was applied (--fix) or would be (--diff).
+    pub fixed: usize,
+    /// Findings reported that have a fix.
+    pub fixable: usize,
+}
+
 /// Rendering settings: colour and width are decided once, by the CLI.
 pub struct Human {
     handler: GraphicalReportHandler,
@@ -232,6 +245,64 @@ impl Human {
             };
             let _ = self.handler.render_report(&mut out, &r);
             out.push('\n');
+        }
+        out
+    }
+
+    /// The closing lines of `check`: the counts, then what was skipped, fixed and could be.
+    /// `fix`: `Some(true)` with --fix, `Some(false)` with --diff.
+    pub fn run_summary(&self, t: &RunTotals, fix: Option<bool>) -> String {
+        let lang = self.lang;
+        let mut out = match fix {
+            Some(false) => msg!(
+                lang,
+                "Có thể sửa {} vấn đề bằng --fix.\n",
+                "Would fix {} finding(s) with --fix.\n",
+                t.fixed
+            ),
+            _ => self.summary(&t.counts),
+        };
+        if t.skipped > 0 {
+            out += &msg!(
+                lang,
+                "Đã bỏ qua {} tệp YAML không phải kế hoạch kehoach (không có khóa `kehoach:` ở cấp cao nhất).\n",
+                "Skipped {} YAML file(s) that are not kehoach plans (no top-level `kehoach:` key).\n",
+                t.skipped
+            );
+        }
+        if fix == Some(true) {
+            out += &msg!(
+                lang,
+                "Đã sửa {} vấn đề.\n",
+                "Fixed {} finding(s).\n",
+                t.fixed
+            );
+        }
+        if fix.is_none() && t.fixable > 0 {
+            out += &msg!(
+                lang,
+                "{} vấn đề sửa được tự động bằng --fix (xem trước bằng --diff).\n",
+                "{} finding(s) can be fixed with --fix (preview with --diff).\n",
+                t.fixable
+            );
+        }
+        out
+    }
+
+    /// `--statistics`: how many findings each rule gave, most first, with what it checks.
+    pub fn statistics(&self, per_rule: &BTreeMap<Rule, usize>) -> String {
+        let mut rows: Vec<(&Rule, &usize)> = per_rule.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let count_width = rows.first().map_or(1, |(_, n)| n.to_string().len());
+        let code_width = rows.iter().map(|(r, _)| r.code().len()).max().unwrap_or(0);
+        let mut out = String::new();
+        for (rule, n) in rows {
+            let _ = writeln!(
+                out,
+                "{n:>count_width$}  {:<code_width$}  {}",
+                rule.code(),
+                rule.summary(self.lang)
+            );
         }
         out
     }

@@ -92,7 +92,7 @@ pub fn uri(name: &str) -> String {
 }
 
 /// The line and column just after the span, for `endLine`/`endColumn` (exclusive).
-fn end_of(text: &str, span: Span) -> (u32, u32) {
+pub fn end_of(text: &str, span: Span) -> (u32, u32) {
     let end = (span.offset + span.len).min(text.len());
     let covered = text.get(span.offset.min(end)..end).unwrap_or("");
     let (mut line, mut column) = (span.line, span.column);
@@ -144,6 +144,27 @@ pub fn result(source: &SourceFile, f: &Finding) -> String {
     }
     if !properties.is_empty() {
         r["properties"] = Value::Object(properties);
+    }
+    if let Some(edit) = f
+        .fix
+        .as_ref()
+        .and_then(|x| crate::fix::edit(&source.text, x))
+    {
+        let span = f.fix.as_ref().map_or(span, |x| x.span);
+        let (end_line, end_column) = end_of(&source.text, span);
+        r["fixes"] = json!([{
+            "description": { "text": format!("{} → {}", &source.text[edit.offset..edit.offset + edit.len], edit.replacement) },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": uri(&source.name) },
+                "replacements": [{
+                    "deletedRegion": {
+                        "startLine": span.line, "startColumn": span.column,
+                        "endLine": end_line, "endColumn": end_column,
+                    },
+                    "insertedContent": { "text": edit.replacement },
+                }],
+            }],
+        }]);
     }
     if let Some(reason) = &f.waiver {
         r["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);

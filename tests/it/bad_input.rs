@@ -152,16 +152,16 @@ fn nesting_100000_deep_is_refused_without_overflowing_the_stack() {
         .write_stdin(y)
         .output()
         .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stderr.contains("<stdin>:2:"),
+        stdout.contains("<stdin>:2:"),
         "{}",
-        &stderr[..stderr.len().min(500)]
+        &stdout[..stdout.len().min(500)]
     );
     assert!(
-        stderr.len() < 5_000,
+        stdout.len() < 5_000,
         "the frame is not printed whole ({} bytes)",
-        stderr.len()
+        stdout.len()
     );
 }
 

@@ -108,11 +108,11 @@ fn cold_and_warm_runs_match_a_run_without_the_cache_in_every_format() {
 
     // The warm run really comes from the entries.
     mark_entries(dir.path());
-    let (_, _, err) = check_in(
+    let (_, out, _) = check_in(
         dir.path(),
         &["--cache", "--lang", "vi", "plans", "examples"],
     );
-    assert!(err.contains("FROM THE CACHE"), "{err}");
+    assert!(out.contains("FROM THE CACHE"), "{out}");
 }
 
 #[test]
@@ -208,7 +208,7 @@ fn another_programme_file_is_not_served_the_bundled_programme_s_findings() {
         "en",
         "plans",
     ];
-    let from_cache = || check_in(dir.path(), &args).2.contains("FROM THE CACHE");
+    let from_cache = || check_in(dir.path(), &args).1.contains("FROM THE CACHE");
     cached_matches_fresh(dir.path(), &["--lang", "en", "plans"]);
     mark_entries(dir.path());
     assert!(!from_cache(), "the bundled programme's entries");

@@ -144,8 +144,9 @@ fn sarif_regions_are_the_json_and_human_locations() {
     assert_eq!(from_sarif, from_json);
 
     // The human report's header line of each finding: `code file:line:column`.
-    let (_, _, stderr) = run("human");
-    let from_human: Vec<Place> = stderr
+    let (_, stdout, _) = run("human");
+    let from_human: Vec<Place> = String::from_utf8(stdout)
+        .unwrap()
         .lines()
         .filter_map(|l| {
             let (code, place) = l.split_once(' ')?;

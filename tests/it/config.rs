@@ -42,9 +42,9 @@ fn weaker_target_as_a_warning_lets_quang_nam_pass() {
     assert_eq!(code, 1);
 
     let dir = repo("[rules]\nweaker-target = \"warning\"\n");
-    let (code, _, stderr) = check_in(dir.path(), &["--lang", "en", "plans/quang-nam-2023.yaml"]);
-    assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("0 error(s)"), "{stderr}");
+    let (code, stdout, _) = check_in(dir.path(), &["--lang", "en", "plans/quang-nam-2023.yaml"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(stdout.contains("0 error(s)"), "{stdout}");
     let (_, doc) = json_in(dir.path(), &["plans/quang-nam-2023.yaml"]);
     assert_eq!(levels_of(&doc, "weaker-target"), ["warning", "warning"]);
 }
@@ -106,10 +106,10 @@ fn excluded_paths_are_skipped_when_walking_but_not_when_named() {
 #[test]
 fn language_from_the_configuration_unless_given_on_the_command_line() {
     let dir = repo("lang = \"vi\"\n");
-    let (_, _, stderr) = check_in(dir.path(), &["plans"]);
-    assert!(stderr.contains("Đã kiểm tra 1 tệp"), "{stderr}");
-    let (_, _, stderr) = check_in(dir.path(), &["--lang", "en", "plans"]);
-    assert!(stderr.contains("Checked 1 file(s)"), "{stderr}");
+    let (_, stdout, _) = check_in(dir.path(), &["plans"]);
+    assert!(stdout.contains("Đã kiểm tra 1 tệp"), "{stdout}");
+    let (_, stdout, _) = check_in(dir.path(), &["--lang", "en", "plans"]);
+    assert!(stdout.contains("Checked 1 file(s)"), "{stdout}");
 }
 
 #[test]
@@ -152,8 +152,9 @@ fn unknown_key_is_a_located_error() {
 
 #[test]
 fn unknown_rules_and_levels_are_located_with_suggestions() {
-    let dir =
-        repo("[rules]\nweaker-targt = \"warning\"\nmissing-budget = \"warn\"\nstale-waiver = 3\n");
+    let dir = repo(
+        "[rules]\nweaker-targt = \"warning\"\nmissing-budget = \"wrning\"\nstale-waiver = 3\n",
+    );
     let (code, _, stderr) = check_in(&dir.path().join("plans"), &["--lang", "vi", "."]);
     assert_eq!(code, 2);
     assert!(stderr.contains("config ../kehoach.toml:2:1"), "{stderr}");

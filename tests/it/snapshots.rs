@@ -38,13 +38,13 @@ fn human_reports_in_vietnamese() {
             .output()
             .unwrap();
         assert!(
-            out.stdout.is_empty(),
-            "human diagnostics go to stderr, not stdout"
+            out.stderr.is_empty(),
+            "the human report goes to stdout, as ruff's and yamllint's do"
         );
         let report = format!(
             "exit status: {}\n\n{}",
             out.status.code().unwrap(),
-            String::from_utf8(out.stderr).unwrap()
+            String::from_utf8(out.stdout).unwrap()
         );
         insta::assert_snapshot!(snapshot_name(&file, "human-vi"), report);
     }
@@ -65,7 +65,7 @@ fn human_report_in_english() {
         .unwrap();
     insta::assert_snapshot!(
         "human-en__plans__quang-nam-2023",
-        String::from_utf8(out.stderr).unwrap()
+        String::from_utf8(out.stdout).unwrap()
     );
 }
 
@@ -85,13 +85,13 @@ fn lang_follows_the_locale() {
         .args(["check", "plans/quang-nam-2023.yaml"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&vi.stderr).contains("thấp hơn mức tối thiểu quốc gia"));
+    assert!(String::from_utf8_lossy(&vi.stdout).contains("thấp hơn mức tối thiểu quốc gia"));
     let en = kehoach()
         .env("LANG", "en_US.UTF-8")
         .args(["check", "plans/quang-nam-2023.yaml"])
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&en.stderr).contains("below the national floor"));
+    assert!(String::from_utf8_lossy(&en.stdout).contains("below the national floor"));
     let lc_all = kehoach()
         .env("LANG", "en_US.UTF-8")
         .env("LC_ALL", "vi_VN.UTF-8")
@@ -99,7 +99,7 @@ fn lang_follows_the_locale() {
         .output()
         .unwrap();
     assert!(
-        String::from_utf8_lossy(&lc_all.stderr).contains("thấp hơn"),
+        String::from_utf8_lossy(&lc_all.stdout).contains("thấp hơn"),
         "LC_ALL wins over LANG"
     );
 }

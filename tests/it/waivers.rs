@@ -69,9 +69,9 @@ fn a_waiver_with_a_reason_turns_its_finding_into_a_note_showing_the_reason() {
     assert_eq!(finding(&doc, "weaker-target", "students")["level"], "error");
     assert_eq!(code, 1);
 
-    let (_, _, human) = check_in(dir.path(), &["--lang", "en", QUANG_NAM]);
+    let (_, human, _) = check_in(dir.path(), &["--lang", "en", QUANG_NAM]);
     insta::assert_snapshot!("human-en__waived", human);
-    let (_, _, human) = check_in(dir.path(), &["--lang", "vi", QUANG_NAM]);
+    let (_, human, _) = check_in(dir.path(), &["--lang", "vi", QUANG_NAM]);
     assert!(human.contains("[được miễn] industrial-workers"), "{human}");
     assert!(human.contains(REASON), "{human}");
 }
