@@ -52,7 +52,7 @@ fn main() {
         ("10k, --format json", vec!["--format", "json"]),
         ("10k, --format sarif", vec!["--format", "sarif"]),
         ("10k, --format github", vec!["--format", "github"]),
-        ("10k, human (stderr)", vec![]),
+        ("10k, human", vec![]),
         (
             "10k, --format json -j 1",
             vec!["--format", "json", "-j", "1"],
