@@ -233,23 +233,19 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
         true => Out::Buffer(Rc::default()),
         false => Out::Stdout,
     };
-    let writer = || BufWriter::new(out.clone());
-    let sink = match (settings.fix, args.format) {
-        (Some(false), _) | (_, Format::Human | Format::Github) => Ok(Sink::Text(writer())),
-        (_, Format::Json) => JsonWriter::start(writer()).map(Sink::Json),
-        (_, Format::Sarif) => SarifWriter::start(writer(), lang).map(Sink::Sarif),
-    };
-    let Ok(mut sink) = sink else {
+    let Ok(sink) = open_sink(&settings, &out, lang) else {
         return 2;
     };
-
-    let mut totals = RunTotals {
-        skipped,
-        ..RunTotals::default()
+    let mut run = Run {
+        sink,
+        totals: RunTotals {
+            skipped,
+            ..RunTotals::default()
+        },
+        per_rule: BTreeMap::new(),
+        unreadable: Vec::new(),
+        closed: false,
     };
-    let mut per_rule: BTreeMap<Rule, usize> = BTreeMap::new();
-    let mut unreadable = Vec::new();
-    let mut closed = false;
     let cache = args
         .cache
         .then(|| Cache::open(&args.cache_dir, &ctx.reference.fingerprint, lang));
@@ -260,51 +256,26 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
         &inputs,
         threads,
         |input| check_input(input, ctx, &settings, &human, cache.as_ref()),
-        |checked| {
-            totals.counts.merge(&checked.counts);
-            totals.fixable += checked.fixable;
-            totals.fixed += checked.fixed;
-            for (rule, n) in &checked.per_rule {
-                *per_rule.entry(*rule).or_default() += n;
-            }
-            let rendered = match checked.rendered {
-                Rendered::Unreadable(name, reason) => {
-                    eprintln!("kehoach: {name}: {reason}");
-                    unreadable.push((name, reason));
-                    return ControlFlow::Continue(());
-                }
-                Rendered::Failed(name, reason, rendered) => {
-                    eprintln!("kehoach: {name}: {reason}");
-                    unreadable.push((name, reason));
-                    *rendered
-                }
-                r => r,
-            };
-            match write(&mut sink, rendered) {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(_) => {
-                    // The reader went away (`| head`): nothing more can be delivered.
-                    closed = true;
-                    ControlFlow::Break(())
-                }
-            }
-        },
+        |checked| run.take(checked),
     );
-    if closed {
+    if run.closed {
         return 2;
     }
-    let nothing = totals.counts.files == 0 && unreadable.is_empty();
-    let finished = finish(
+    let Run {
         sink,
-        &settings,
-        &args,
-        &human,
-        &totals,
-        &per_rule,
-        &unreadable,
+        totals,
+        per_rule,
+        unreadable,
+        ..
+    } = run;
+    let nothing = totals.counts.files == 0 && unreadable.is_empty();
+    let end = Ending {
+        settings: &settings,
+        args: &args,
+        human: &human,
         nothing,
-    );
-    if finished.is_err() {
+    };
+    if end.finish(sink, &totals, &per_rule, &unreadable).is_err() {
         return 2;
     }
     if let Out::Buffer(buffer) = &out {
@@ -319,6 +290,58 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
         return 2;
     }
     exit_code(&args, &settings, &totals, !unreadable.is_empty())
+}
+
+fn open_sink(settings: &Settings, out: &Out, lang: Lang) -> std::io::Result<Sink> {
+    let writer = BufWriter::new(out.clone());
+    match (settings.fix, settings.format) {
+        // A diff is text whatever the format.
+        (Some(false), _) | (_, Format::Human | Format::Github) => Ok(Sink::Text(writer)),
+        (_, Format::Json) => JsonWriter::start(writer).map(Sink::Json),
+        (_, Format::Sarif) => SarifWriter::start(writer, lang).map(Sink::Sarif),
+    }
+}
+
+/// The run as files come back from the workers, in order.
+struct Run {
+    sink: Sink,
+    totals: RunTotals,
+    per_rule: BTreeMap<Rule, usize>,
+    /// Inputs that could not be read or fixed: name and reason.
+    unreadable: Vec<(String, String)>,
+    /// The reader went away (`| head`): nothing more can be delivered.
+    closed: bool,
+}
+
+impl Run {
+    fn take(&mut self, checked: Checked) -> ControlFlow<()> {
+        self.totals.counts.merge(&checked.counts);
+        self.totals.fixable += checked.fixable;
+        self.totals.fixed += checked.fixed;
+        for (rule, n) in &checked.per_rule {
+            *self.per_rule.entry(*rule).or_default() += n;
+        }
+        let rendered = match checked.rendered {
+            Rendered::Unreadable(name, reason) => {
+                eprintln!("kehoach: {name}: {reason}");
+                self.unreadable.push((name, reason));
+                return ControlFlow::Continue(());
+            }
+            Rendered::Failed(name, reason, rendered) => {
+                eprintln!("kehoach: {name}: {reason}");
+                self.unreadable.push((name, reason));
+                *rendered
+            }
+            r => r,
+        };
+        match write(&mut self.sink, rendered) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(_) => {
+                self.closed = true;
+                ControlFlow::Break(())
+            }
+        }
+    }
 }
 
 fn settings(args: &CheckArgs, lang: Lang) -> Result<Settings, String> {
@@ -362,48 +385,52 @@ fn exit_code(args: &CheckArgs, settings: &Settings, totals: &RunTotals, unreadab
     }
 }
 
-/// Closes the report: the JSON or SARIF document's end, or the statistics and the summary
-/// lines. The human summary is part of the report (stdout); beside GitHub annotations and a
-/// diff it goes to stderr. Nothing is summed up when no file was found: the error says so.
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    sink: Sink,
-    settings: &Settings,
-    args: &CheckArgs,
-    human: &Human,
-    totals: &RunTotals,
-    per_rule: &BTreeMap<Rule, usize>,
-    unreadable: &[(String, String)],
+/// How the report closes.
+struct Ending<'a> {
+    settings: &'a Settings,
+    args: &'a CheckArgs,
+    human: &'a Human,
+    /// No file was found: the error says so, and nothing is summed up.
     nothing: bool,
-) -> std::io::Result<()> {
-    let statistics = settings.statistics.then(|| {
-        per_rule
-            .iter()
-            .map(|(r, n)| (r.code(), *n))
-            .collect::<BTreeMap<_, _>>()
-    });
-    match sink {
-        Sink::Json(w) => w.finish(&JsonSummary {
-            counts: &totals.counts,
-            skipped: totals.skipped,
-            fixed: (settings.fix == Some(true)).then_some(totals.fixed),
-            statistics,
-        }),
-        Sink::Sarif(w) => w.finish(unreadable),
-        Sink::Text(mut out) => {
-            let diff = settings.fix == Some(false);
-            if settings.statistics && !diff {
-                out.write_all(human.statistics(per_rule).as_bytes())?;
-            }
-            if !args.quiet && !nothing {
-                let summary = human.run_summary(totals, settings.fix);
-                if args.format == Format::Human && !diff {
-                    out.write_all(summary.as_bytes())?;
-                } else {
-                    eprint!("{summary}");
+}
+
+impl Ending<'_> {
+    /// The JSON or SARIF document's end, or the statistics and the summary lines. The human
+    /// summary is part of the report (stdout); beside GitHub annotations and a diff it goes to
+    /// stderr.
+    fn finish(
+        &self,
+        sink: Sink,
+        totals: &RunTotals,
+        per_rule: &BTreeMap<Rule, usize>,
+        unreadable: &[(String, String)],
+    ) -> std::io::Result<()> {
+        let settings = self.settings;
+        match sink {
+            Sink::Json(w) => w.finish(&JsonSummary {
+                counts: &totals.counts,
+                skipped: totals.skipped,
+                fixed: (settings.fix == Some(true)).then_some(totals.fixed),
+                statistics: settings
+                    .statistics
+                    .then(|| per_rule.iter().map(|(r, n)| (r.code(), *n)).collect()),
+            }),
+            Sink::Sarif(w) => w.finish(unreadable),
+            Sink::Text(mut out) => {
+                let diff = settings.fix == Some(false);
+                if settings.statistics && !diff {
+                    out.write_all(self.human.statistics(per_rule).as_bytes())?;
                 }
+                if !self.args.quiet && !self.nothing {
+                    let summary = self.human.run_summary(totals, settings.fix);
+                    if settings.format == Format::Human && !diff {
+                        out.write_all(summary.as_bytes())?;
+                    } else {
+                        eprint!("{summary}");
+                    }
+                }
+                out.flush()
             }
-            out.flush()
         }
     }
 }
