@@ -1,4 +1,5 @@
-//! Output formats for findings. Data goes to stdout, human diagnostics to stderr.
+//! Output formats for findings. Reports go to stdout (or an `-o` file); stderr is for errors
+//! about the run itself.
 
 pub mod csv;
 pub mod github;

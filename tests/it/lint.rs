@@ -106,7 +106,7 @@ fn the_human_report_goes_to_stdout_and_errors_about_inputs_to_stderr() {
         out.contains("weaker-target plans/quang-nam-2023.yaml:"),
         "{out}"
     );
-    assert!(out.ends_with("note(s).\n"), "{out}");
+    assert!(out.contains("\nChecked 1 file(s): "), "{out}");
     assert_eq!(err, "kehoach: missing.yaml: does not exist\n");
 }
 
@@ -138,11 +138,11 @@ fn select_and_ignore_choose_the_rules() {
 
     let mut ignored = args.to_vec();
     ignored.extend(["--ignore", "weaker-target"]);
-    let (code, out, _) = check_in(&root(), &ignored);
+    let (_, out, _) = check_in(&root(), &ignored);
     let rest = codes(&json(&out));
     assert!(!rest.contains(&"weaker-target".to_string()));
-    assert_eq!(rest.len(), all.len() - 2);
-    assert_eq!(code, 0, "the plan's errors were its two weaker targets");
+    let weaker = all.iter().filter(|c| *c == "weaker-target").count();
+    assert_eq!(rest.len(), all.len() - weaker);
 
     let (code, out, err) = check_in(
         &root(),
@@ -160,13 +160,13 @@ fn exit_zero_and_strict_set_the_exit_status() {
     let quang_nam = "plans/quang-nam-2023.yaml";
     assert_eq!(check_in(&root(), &["-q", quang_nam]).0, 1);
     assert_eq!(check_in(&root(), &["-q", "--exit-zero", quang_nam]).0, 0);
-    // Nghệ An has warnings and no error.
-    let nghe_an = "plans/nghe-an-2024.yaml";
-    let (code, out, _) = check_in(&root(), &["--lang", "en", "-f", "json", nghe_an]);
-    let summary = &json(&out)["summary"];
-    assert_eq!((code, summary["errors"].as_u64()), (0, Some(0)));
-    assert!(summary["warnings"].as_u64().unwrap() > 0);
-    assert_eq!(check_in(&root(), &["-q", "--strict", nghe_an]).0, 1);
+    // Its missing budget is a warning: it passes, unless warnings fail.
+    let budget = ["-q", "--select", "missing-budget", quang_nam];
+    let (code, out, _) = check_in(&root(), &budget);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("missing-budget"), "{out}");
+    let strict = [&budget[..], &["--strict"]].concat();
+    assert_eq!(check_in(&root(), &strict).0, 1);
     assert_eq!(
         check_in(&root(), &["-q", "--exit-zero", "missing.yaml"]).0,
         2
