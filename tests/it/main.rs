@@ -17,4 +17,5 @@ mod related;
 mod reports;
 mod schema;
 mod snapshots;
+mod vietnamese;
 mod waivers;

@@ -1,0 +1,123 @@
+//! Written by Vietnamese officers: every schema mistake in one run, enumerated values in
+//! Vietnamese, YAML mistakes explained, help in Vietnamese.
+
+use crate::common;
+use common::*;
+
+/// An `init` draft with `edit` applied, written to a temporary directory.
+fn draft_with(edit: impl Fn(String) -> String) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.yaml");
+    let out = kehoach()
+        .args([
+            "init",
+            "--province",
+            "Thừa Thiên Huế",
+            "--period",
+            "2024",
+            "-o",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(text)).unwrap();
+    (dir, path)
+}
+
+fn codes_and_lines(doc: &serde_json::Value) -> Vec<(String, u64)> {
+    findings(doc)
+        .iter()
+        .map(|f| {
+            (
+                f["message"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn three_schema_mistakes_are_reported_in_one_run() {
+    let (_dir, path) = draft_with(|t| {
+        t.replacen(
+            "  period: 2024\n",
+            "  period: 2024\n  perod: 2024\n  period: 2025\n",
+            1,
+        )
+        .replacen("role: lead", "role: chủ tì", 1)
+    });
+    let (code, doc) = check_json(&path);
+    assert_eq!(code, 1);
+    let found = codes_and_lines(&doc);
+    let messages: Vec<&str> = found.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "unknown key `perod`",
+            "duplicate key `period`",
+            "unknown value `chủ tì`"
+        ],
+        "{doc}"
+    );
+    let lines: Vec<u64> = found.iter().map(|(_, l)| *l).collect();
+    assert!(
+        lines.windows(2).all(|w| w[0] < w[1]),
+        "in text order: {lines:?}"
+    );
+    let role = &findings(&doc)[2];
+    assert_eq!(role["line"], line_of(&path, "Lao động", "role:"));
+    assert_eq!(
+        role["help"],
+        "did you mean `chủ trì`? Allowed: lead, coordinate, requested"
+    );
+}
+
+#[test]
+fn vietnamese_role_and_reporting_words_are_accepted() {
+    let (_dir, path) = draft_with(|t| {
+        t.replacen("role: lead", "role: chủ trì", 1)
+            .replacen("role: coordinate", "role: Phối hợp thực hiện", 1)
+            .replace(
+                "every: [6-months, yearly, ad-hoc]",
+                "every: [6 tháng, hằng năm, hàng quý, đột xuất]",
+            )
+    });
+    let (code, doc) = check_json(&path);
+    assert!(
+        findings(&doc).iter().all(|f| f["code"] != "schema"),
+        "{doc}"
+    );
+    assert_eq!(code, 0, "{doc}");
+    let out = kehoach()
+        .args(["summary", "--lang", "vi", "-f", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("\"lead\""), "read as the lead: {summary}");
+}
+
+#[test]
+fn an_unknown_word_is_explained_in_the_reader_s_language() {
+    let (_dir, path) = draft_with(|t| {
+        t.replace(
+            "every: [6-months, yearly, ad-hoc]",
+            "every: [6 thang, hằng tuần]",
+        )
+    });
+    let out = kehoach()
+        .args(["check", "--lang", "vi", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &findings(&doc)[0];
+    assert_eq!(f["message"], "giá trị không hợp lệ `hằng tuần`", "{doc}");
+    assert_eq!(
+        f["help"],
+        "Có phải ý bạn là `hằng tháng`? Giá trị hợp lệ: hằng tháng, hằng quý, 6 tháng, hằng năm, đột xuất"
+    );
+    assert_eq!(findings(&doc).len(), 1, "`6 thang` is accepted: {doc}");
+}
