@@ -121,3 +121,60 @@ fn an_unknown_word_is_explained_in_the_reader_s_language() {
     );
     assert_eq!(findings(&doc).len(), 1, "`6 thang` is accepted: {doc}");
 }
+
+fn help(env: &[(&str, &str)], args: &[&str]) -> String {
+    let mut cmd = kehoach();
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn help_is_in_vietnamese_under_a_vietnamese_locale() {
+    let top = help(&[("LANG", "vi_VN.UTF-8")], &["--help"]);
+    assert!(
+        top.contains("Cách dùng: kehoach [TÙY_CHỌN] <LỆNH>"),
+        "{top}"
+    );
+    assert!(top.contains("Kiểm tra kế hoạch"), "{top}");
+    assert!(
+        !top.contains("Usage:") && !top.contains("Lint plans"),
+        "{top}"
+    );
+    // LANGUAGE, the GNU list of preferred languages, comes before LANG; --lang before both.
+    let gnu = help(
+        &[("LANG", "en_US.UTF-8"), ("LANGUAGE", "vi:en")],
+        &["check", "-h"],
+    );
+    assert!(gnu.contains("Định dạng kết quả"), "{gnu}");
+    let flag = help(&[("LANG", "vi_VN.UTF-8")], &["check", "--lang", "en", "-h"]);
+    assert!(flag.contains("Output format"), "{flag}");
+}
+
+#[test]
+fn global_options_stand_apart_and_are_hidden_where_they_mean_nothing() {
+    let init = help(&[("LANG", "vi_VN.UTF-8")], &["init", "-h"]);
+    let (own, global) = init
+        .split_once("Tùy chọn chung:")
+        .expect("a heading for globals");
+    assert!(
+        own.contains("--province") && own.contains("--period"),
+        "{init}"
+    );
+    assert!(
+        !own.contains("--lang") && global.contains("--lang"),
+        "{init}"
+    );
+    let en = help(&[], &["init", "-h"]);
+    assert!(en.contains("Global options:"), "{en}");
+    let completions = help(&[], &["completions", "-h"]);
+    assert!(!completions.contains("--programme"), "{completions}");
+    let explain = help(&[], &["explain", "-h"]);
+    assert!(
+        !explain.contains("--programme") && explain.contains("--lang"),
+        "{explain}"
+    );
+}
