@@ -185,6 +185,9 @@ pub fn parse_plan(source: &SourceFile, lang: Lang) -> Result<crate::model::PlanF
         return Err(vec![first]);
     }
     let mut all = shape::plan_mistakes(source, lang);
+    for f in &mut all {
+        hints::improve(f, "", &source.text, lang);
+    }
     // The walk finds what serde found, at the same place; what it cannot see (a syntax error,
     // a wrong type inside a target) is kept as serde reported it.
     let place = |f: &Finding| f.span.map(|s| (s.line, s.column));
@@ -254,6 +257,7 @@ fn yaml_finding(err: &YamlError, source: &SourceFile, lang: Lang) -> Finding {
     if let Some(help) = help {
         f = f.help(help);
     }
+    hints::improve(&mut f, &inner.to_string(), &source.text, lang);
     f
 }
 

@@ -178,3 +178,67 @@ fn global_options_stand_apart_and_are_hidden_where_they_mean_nothing() {
         "{explain}"
     );
 }
+
+const PLAN_HEAD: &str = "kehoach: 1\nplan:\n  province: Nghệ An\n  period: 2024\n";
+
+/// (what is appended to a valid head, line, message, help) under `--lang vi`.
+const YAML_MISTAKES: &[(&str, u64, &str, &str)] = &[
+    (
+        "indicators:\n  - ref: students\n    target: >= 70%\n",
+        7,
+        "giá trị bắt đầu bằng `>` phải đặt trong dấu nháy",
+        "viết target: \">= 70%\"",
+    ),
+    (
+        "indicators:\n  - ref: students\n\ttarget: \"70%\"\n",
+        7,
+        "dòng này thụt lề bằng ký tự tab; YAML chỉ cho thụt lề bằng dấu cách",
+        "dùng dấu cách thay cho tab",
+    ),
+    (
+        "budget:Ngân sách tỉnh\n",
+        5,
+        "thiếu dấu cách sau dấu hai chấm của `budget:`",
+        "viết `budget: Ngân sách tỉnh` (một dấu cách sau dấu hai chấm)",
+    ),
+    (
+        "budget: Ngân sách: tỉnh\n",
+        5,
+        "giá trị có dấu hai chấm và dấu cách (`: `) phải đặt trong dấu nháy",
+        "viết budget: \"Ngân sách: tỉnh\"",
+    ),
+    (
+        "budget: \"Ngân sách tỉnh\nindicators: []\n",
+        5,
+        "dấu nháy \" mở ở đây chưa được đóng",
+        "thêm dấu nháy \" ở cuối giá trị",
+    ),
+    (
+        "indicators:\n  - ref: students\n     target: \"70%\"\n",
+        7,
+        "thụt lề không khớp: dòng này không thẳng cột với các khóa cùng khối",
+        "các khóa của một khối phải bắt đầu cùng một cột",
+    ),
+];
+
+#[test]
+fn yaml_mistakes_are_explained_in_vietnamese_with_the_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    for (tail, line, message, help) in YAML_MISTAKES {
+        let path = dir.path().join("p.yaml");
+        std::fs::write(&path, format!("{PLAN_HEAD}{tail}")).unwrap();
+        let out = kehoach()
+            .args(["check", "--lang", "vi", "--format", "json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let f = &findings(&doc)[0];
+        assert_eq!(f["message"], *message, "{tail:?}: {doc}");
+        assert_eq!(f["line"], *line, "{tail:?}: {doc}");
+        assert!(
+            f["help"].as_str().unwrap().starts_with(help),
+            "{tail:?}: {doc}"
+        );
+    }
+}
