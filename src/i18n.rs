@@ -14,8 +14,20 @@ pub enum Lang {
 
 impl Lang {
     /// The language the environment asks for: Vietnamese for `vi*` locales, English otherwise.
-    /// `LC_ALL` overrides `LC_MESSAGES`, which overrides `LANG`, as in POSIX.
+    /// `LANGUAGE` (GNU gettext's list of preferred languages, `vi:en`) comes first: its first
+    /// entry that kehoach speaks wins. Then `LC_ALL` overrides `LC_MESSAGES`, which overrides
+    /// `LANG`, as in POSIX.
     pub fn from_env() -> Lang {
+        if let Ok(list) = std::env::var("LANGUAGE") {
+            for entry in list.split(':').map(str::to_ascii_lowercase) {
+                if entry.starts_with("vi") {
+                    return Lang::Vi;
+                }
+                if entry.starts_with("en") {
+                    return Lang::En;
+                }
+            }
+        }
         for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             if let Ok(v) = std::env::var(var)
                 && !v.is_empty()

@@ -16,6 +16,9 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+mod hints;
+mod shape;
+
 /// A real plan is a few dozen kilobytes; 8 MiB leaves room for any honest document.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Deeper than any plan needs (a plan is at most five levels deep).
@@ -166,6 +169,58 @@ fn options() -> serde_saphyr::Options {
     }
 }
 
+/// Reads a plan. When it does not fit the format, every schema mistake in it is reported (see
+/// [`shape`]), not only the first one serde stops at.
+pub fn parse_plan(source: &SourceFile, lang: Lang) -> Result<crate::model::PlanFile, Vec<Finding>> {
+    let err = match serde_saphyr::from_str_with_options::<crate::model::PlanFile>(
+        &source.text,
+        options(),
+    ) {
+        Ok(doc) => return Ok(doc),
+        Err(e) => e,
+    };
+    let first = yaml_finding(&err, source, lang);
+    // A document that is not YAML, or that breaks the budget, is not read a second time.
+    if !is_schema_error(err.without_snippet()) {
+        return Err(vec![first]);
+    }
+    let mut all = shape::plan_mistakes(source, lang);
+    for f in &mut all {
+        hints::improve(f, "", &source.text, lang);
+    }
+    // The walk finds what serde found, at the same place; what it cannot see (a syntax error,
+    // a wrong type inside a target) is kept as serde reported it.
+    let place = |f: &Finding| f.span.map(|s| (s.line, s.column));
+    if !all.iter().any(|f| place(f) == place(&first)) {
+        all.push(first);
+        all.sort_by_key(|f| f.span.map(|s| s.offset));
+    }
+    Err(all)
+}
+
+/// A mistake in the document's content, not in its YAML: the kind the walk also finds.
+fn is_schema_error(err: &YamlError) -> bool {
+    matches!(
+        err,
+        YamlError::SerdeUnknownField { .. }
+            | YamlError::SerdeUnknownVariant { .. }
+            | YamlError::SerdeMissingField { .. }
+            | YamlError::SerdeInvalidType { .. }
+            | YamlError::SerdeInvalidValue { .. }
+            | YamlError::DuplicateMappingKey { .. }
+            | YamlError::Unexpected { .. }
+            | YamlError::InvalidScalar { .. }
+            | YamlError::NullIntoString { .. }
+    )
+}
+
+/// The walk's options: the parse budget, with duplicate keys passed on so that each is seen.
+fn walk_options() -> serde_saphyr::Options {
+    let mut o = options();
+    o.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::PassThrough;
+    o
+}
+
 /// Deserialises a YAML document into `T`; a failure is one located finding.
 pub fn parse<T: DeserializeOwned>(source: &SourceFile, lang: Lang) -> Result<T, Box<Finding>> {
     serde_saphyr::from_str_with_options::<T>(&source.text, options())
@@ -202,7 +257,75 @@ fn yaml_finding(err: &YamlError, source: &SourceFile, lang: Lang) -> Finding {
     if let Some(help) = help {
         f = f.help(help);
     }
+    hints::improve(&mut f, &inner.to_string(), &source.text, lang);
     f
+}
+
+/// Message and help for a key the format does not have.
+fn unknown_key(field: &str, expected: &[&str], lang: Lang) -> (String, String) {
+    let help = match did_you_mean(field, expected.iter().copied()) {
+        Some(best) => msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
+        None => msg!(
+            lang,
+            "các khóa hợp lệ ở đây: {}",
+            "keys allowed here: {}",
+            expected.join(", ")
+        ),
+    };
+    (
+        msg!(lang, "khóa không hợp lệ `{field}`", "unknown key `{field}`"),
+        help,
+    )
+}
+
+/// Message and help for a word outside an enumerated list; `allowed` is the list as shown.
+fn unknown_value(value: &str, words: &[&str], allowed: &str, lang: Lang) -> (String, String) {
+    let help = match did_you_mean(value, words.iter().copied()) {
+        Some(best) => msg!(
+            lang,
+            "Có phải ý bạn là `{best}`? Giá trị hợp lệ: {allowed}",
+            "did you mean `{best}`? Allowed: {allowed}"
+        ),
+        None => msg!(
+            lang,
+            "giá trị hợp lệ: {allowed}",
+            "allowed values: {allowed}"
+        ),
+    };
+    (
+        msg!(
+            lang,
+            "giá trị không hợp lệ `{value}`",
+            "unknown value `{value}`"
+        ),
+        help,
+    )
+}
+
+fn duplicate_key(key: &str, lang: Lang) -> (String, String) {
+    (
+        msg!(lang, "khóa `{key}` bị lặp lại", "duplicate key `{key}`"),
+        msg!(
+            lang,
+            "mỗi khóa chỉ được viết một lần trong cùng một khối",
+            "a key may appear only once in a mapping"
+        ),
+    )
+}
+
+fn missing_key(field: &str, lang: Lang) -> (String, String) {
+    (
+        msg!(
+            lang,
+            "thiếu khóa bắt buộc `{field}`",
+            "missing required key `{field}`"
+        ),
+        msg!(
+            lang,
+            "xem docs/plan-format.md để biết các khóa bắt buộc",
+            "see docs/plan-format.md for the required keys"
+        ),
+    )
 }
 
 fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
@@ -210,61 +333,19 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
         YamlError::SerdeUnknownField {
             field, expected, ..
         } => {
-            let help = match did_you_mean(field, expected.iter().copied()) {
-                Some(best) => msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
-                None => msg!(
-                    lang,
-                    "các khóa hợp lệ ở đây: {}",
-                    "keys allowed here: {}",
-                    expected.join(", ")
-                ),
-            };
-            (
-                Rule::Schema,
-                msg!(lang, "khóa không hợp lệ `{field}`", "unknown key `{field}`"),
-                Some(help),
-            )
+            let (message, help) = unknown_key(field, expected, lang);
+            (Rule::Schema, message, Some(help))
         }
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
         } => {
-            let help = match did_you_mean(variant, expected.iter().copied()) {
-                Some(best) => msg!(
-                    lang,
-                    "có phải ý bạn là `{best}`? Giá trị hợp lệ: {}",
-                    "did you mean `{best}`? Allowed: {}",
-                    expected.join(", ")
-                ),
-                None => msg!(
-                    lang,
-                    "giá trị hợp lệ: {}",
-                    "allowed values: {}",
-                    expected.join(", ")
-                ),
-            };
-            (
-                Rule::Schema,
-                msg!(
-                    lang,
-                    "giá trị không hợp lệ `{variant}`",
-                    "unknown value `{variant}`"
-                ),
-                Some(help),
-            )
+            let (message, help) = unknown_value(variant, expected, &expected.join(", "), lang);
+            (Rule::Schema, message, Some(help))
         }
-        YamlError::SerdeMissingField { field, .. } => (
-            Rule::Schema,
-            msg!(
-                lang,
-                "thiếu khóa bắt buộc `{field}`",
-                "missing required key `{field}`"
-            ),
-            Some(msg!(
-                lang,
-                "xem docs/plan-format.md để biết các khóa bắt buộc",
-                "see docs/plan-format.md for the required keys"
-            )),
-        ),
+        YamlError::SerdeMissingField { field, .. } => {
+            let (message, help) = missing_key(field, lang);
+            (Rule::Schema, message, Some(help))
+        }
         YamlError::SerdeInvalidType {
             unexpected,
             expected,
@@ -324,20 +405,10 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
                 "write a value, or remove the key"
             )),
         ),
-        YamlError::DuplicateMappingKey { key, .. } => (
-            Rule::Syntax,
-            msg!(
-                lang,
-                "khóa `{}` bị lặp lại",
-                "duplicate key `{}`",
-                key.as_deref().unwrap_or("?")
-            ),
-            Some(msg!(
-                lang,
-                "mỗi khóa chỉ được viết một lần trong cùng một khối",
-                "a key may appear only once in a mapping"
-            )),
-        ),
+        YamlError::DuplicateMappingKey { key, .. } => {
+            let (message, help) = duplicate_key(key.as_deref().unwrap_or("?"), lang);
+            (Rule::Syntax, message, Some(help))
+        }
         YamlError::Eof { .. } => (
             Rule::Syntax,
             msg!(lang, "tệp trống", "the file is empty"),

@@ -4,14 +4,15 @@ use crate::check::{self, Finding};
 use crate::compile::{self, CompiledPlan};
 use crate::i18n::Lang;
 use crate::load::{self, Unreadable};
-use crate::model::PlanFile;
 use crate::reference::Reference;
 use crate::source::SourceFile;
 use std::path::Path;
 
-/// A plan that compiled, or the one finding that stopped it (syntax or schema).
+/// A plan that compiled; or text that is not a plan, with every schema mistake in it; or bytes
+/// that are not text at all, with the one finding that says why.
 pub enum Loaded<'r> {
     Compiled(Box<CompiledPlan<'r>>),
+    Invalid(SourceFile, Vec<Finding>),
     Failed(SourceFile, Box<Finding>),
 }
 
@@ -30,9 +31,9 @@ impl FileReport {
 }
 
 pub fn load_source<'r>(source: SourceFile, reference: &'r Reference, lang: Lang) -> Loaded<'r> {
-    match load::parse::<PlanFile>(&source, lang) {
+    match load::parse_plan(&source, lang) {
         Ok(doc) => Loaded::Compiled(Box::new(compile::compile(source, doc, reference, lang))),
-        Err(f) => Loaded::Failed(source, f),
+        Err(findings) => Loaded::Invalid(source, findings),
     }
 }
 
@@ -56,6 +57,7 @@ pub fn check_loaded(loaded: Loaded<'_>, lang: Lang) -> FileReport {
                 findings,
             }
         }
+        Loaded::Invalid(source, findings) => FileReport { source, findings },
         Loaded::Failed(source, f) => FileReport {
             source,
             findings: vec![*f],

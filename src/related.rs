@@ -58,6 +58,13 @@ pub fn load<'r>(
             let line = f.span.map_or(1, |s| s.line);
             Err(format!("{}:{line}: {}", source.name, f.message))
         }
+        // The first mistake is enough to say the related plan cannot be used; checking that
+        // plan itself lists them all.
+        Ok(Loaded::Invalid(source, findings)) => {
+            let f = &findings[0];
+            let line = f.span.map_or(1, |s| s.line);
+            Err(format!("{}:{line}: {}", source.name, f.message))
+        }
         Err(u) => Err(u.reason),
     }
 }

@@ -178,7 +178,7 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
     };
     let plan = match pipeline::load_source(source, reference, Lang::Vi) {
         Loaded::Compiled(plan) => Some(plan),
-        Loaded::Failed(..) => None,
+        Loaded::Failed(..) | Loaded::Invalid(..) => None,
     };
     let plan = plan.as_deref();
     let programme = plan.and_then(|p| p.programme);

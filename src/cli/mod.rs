@@ -5,6 +5,7 @@ mod compare;
 mod completions;
 mod diff;
 mod explain;
+mod help;
 mod init;
 mod output;
 mod plan_input;
@@ -15,7 +16,7 @@ mod summary;
 use crate::config::{self, Config, ConfigError};
 use crate::i18n::Lang;
 use crate::reference::Reference;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -174,7 +175,12 @@ fn report_load_failure(e: crate::load::LoadFailure, lang: Lang, color: bool, wid
 
 /// Runs the command line and returns the exit status.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::lang_before_parsing(&args);
+    let parsed = help::localise(Cli::command(), lang)
+        .try_get_matches_from(args)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();

@@ -17,6 +17,10 @@ pub fn load<'r>(ctx: &'r Context, path: &Path) -> Result<Box<CompiledPlan<'r>>, 
             eprint!("{}", ctx.human().file(&source, std::slice::from_ref(&f)));
             Err(2)
         }
+        Ok(Loaded::Invalid(source, findings)) => {
+            eprint!("{}", ctx.human().file(&source, &findings));
+            Err(2)
+        }
         Ok(Loaded::Compiled(plan)) => Ok(plan),
     }
 }

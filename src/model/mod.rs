@@ -2,6 +2,8 @@
 
 mod plan;
 pub mod target;
+pub mod words;
 
 pub use plan::*;
 pub use target::{Cmp, Level, Per, Target};
+pub use words::Words;

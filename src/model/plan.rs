@@ -175,7 +175,8 @@ pub struct Responsibility {
     pub tasks: Vec<String>,
 }
 
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+/// Written in English or Vietnamese ("chủ trì", "phối hợp", "đề nghị"): see [`super::words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// chủ trì
@@ -197,7 +198,8 @@ pub struct Reporting {
     pub text: Option<String>,
 }
 
-#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+/// Written in English or Vietnamese ("hằng quý", "6 tháng", "đột xuất"): see [`super::words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum ReportEvery {
     #[serde(rename = "monthly")]
     Monthly,
@@ -221,4 +223,16 @@ pub struct Waiver {
     pub agency: Option<S<String>>,
     #[serde(default)]
     pub reason: Option<S<String>>,
+}
+
+impl<'de> Deserialize<'de> for Role {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::words::deserialize(d)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReportEvery {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::words::deserialize(d)
+    }
 }

@@ -16,6 +16,7 @@ pub fn kehoach() -> Command {
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
         .env("COLUMNS", "100")
         .env("NO_COLOR", "1");
     cmd

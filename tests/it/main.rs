@@ -18,4 +18,5 @@ mod related;
 mod reports;
 mod schema;
 mod snapshots;
+mod vietnamese;
 mod waivers;
