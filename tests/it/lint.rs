@@ -420,3 +420,32 @@ fn fix_follows_a_symbolic_link_and_keeps_permissions() {
     let leftovers = fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 2, "no temporary file left");
 }
+
+#[test]
+fn no_fix_that_would_name_a_body_twice() {
+    // The draft names Sở Y tế correctly once and misspelt once: renaming the misspelt entry
+    // would give two entries for one body.
+    let dir = tempfile::tempdir().unwrap();
+    draft_with(dir.path(), "Sở Lao động Thương binh Xã hôi", "Sở Y tế");
+    let (_, out, _) = check_in(dir.path(), &["--lang", "en", "-f", "json", "draft.yaml"]);
+    let doc = json(&out);
+    let misspelt = findings(&doc)
+        .iter()
+        .find(|f| f["code"] == "unknown-agency" && f["agency"] == "Sở Y tê")
+        .expect("still reported");
+    assert!(misspelt.get("fix").is_none(), "{misspelt}");
+    assert!(misspelt["help"].as_str().unwrap().contains("Sở Y tế"));
+
+    // The lead of the mid-2025 draft passed its function to Sở Y tế, which the draft already
+    // names: no fix either.
+    let (_, out, _) = check_in(
+        &root(),
+        &["--lang", "en", "-f", "json", "examples/draft-mid-2025.yaml"],
+    );
+    let doc = json(&out);
+    let lead = findings(&doc)
+        .iter()
+        .find(|f| f["code"] == "superseded-agency" && f["level"] == "error")
+        .expect("the superseded lead");
+    assert!(lead.get("fix").is_none(), "{lead}");
+}
