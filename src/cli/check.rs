@@ -278,16 +278,17 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     if end.finish(sink, &totals, &per_rule, &unreadable).is_err() {
         return 2;
     }
+    if nothing {
+        // No -o file either: there is no report to keep.
+        eprintln!("{}", no_files(lang, skipped));
+        return 2;
+    }
     if let Out::Buffer(buffer) = &out {
         let text = String::from_utf8_lossy(&buffer.borrow()).into_owned();
         let code = output::emit(ctx, &text, args.output.output.as_deref(), args.output.force);
         if code != 0 {
             return code;
         }
-    }
-    if nothing {
-        eprintln!("{}", no_files(lang, skipped));
-        return 2;
     }
     exit_code(&args, &settings, &totals, !unreadable.is_empty())
 }

@@ -82,6 +82,12 @@ fn a_directory_without_plans_is_an_error_and_no_summary() {
     assert_eq!(code, 2);
     assert_eq!(out, "", "no summary that contradicts the error");
     assert_eq!(err, "kehoach: no plan files found (*.yaml, *.yml)\n");
+    let (code, _, _) = check_in(dir.path(), &["-f", "json", "-o", "report.json", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        !dir.path().join("report.json").exists(),
+        "no report, no file"
+    );
     fs::write(
         dir.path().join("ci.yml"),
         "on: push\njobs:\n  kehoach: {}\n",
