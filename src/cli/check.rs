@@ -489,14 +489,15 @@ fn check_input(
     let mut failed = None;
     let mut diff = None;
     if let (Some(write), Input::File(_)) = (settings.fix, input) {
-        let recheck = |source: SourceFile| {
+        let check = |source: SourceFile| {
             let loaded = pipeline::load_source(source, ctx.reference, ctx.lang);
-            let mut findings = pipeline::check_loaded(loaded, ctx.lang).findings;
-            ctx.config.apply(&mut findings);
-            findings.retain(keep);
-            findings
+            pipeline::check_loaded(loaded, ctx.lang).findings
         };
-        report = match fixing::fix_file(&path, report, write, recheck, ctx.lang) {
+        let as_run = |findings: &mut Vec<Finding>| {
+            ctx.config.apply(findings);
+            findings.retain(keep);
+        };
+        report = match fixing::fix_file(&path, report, write, (check, as_run), ctx.lang) {
             Ok(done) => {
                 fixed = done.count;
                 diff = done.diff;
