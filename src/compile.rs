@@ -567,6 +567,7 @@ fn compile_agencies<'r>(
         return Vec::new();
     };
     let mut out = Vec::new();
+    let first = findings.len();
     for r in &list.value {
         let name = loc(&r.value.agency);
         let written = nfc(name.value.trim());
@@ -586,6 +587,17 @@ fn compile_agencies<'r>(
                 .as_ref()
                 .map(|r| Span::from_location(r.referenced)),
         });
+    }
+    // Renaming an entry to a body the list already names would name it twice: merging the two
+    // is the officer's choice, so there is no fix.
+    for f in &mut findings[first..] {
+        let named = |v: &str| {
+            let id = reference.agencies.resolve(v, province).map(|a| &a.id);
+            id.is_some() && out.iter().any(|a| a.agency.map(|a| &a.id) == id)
+        };
+        if f.fix.as_ref().is_some_and(|x| named(&x.value)) {
+            f.fix = None;
+        }
     }
     if let Some(rep) = &doc.reporting {
         for to in &rep.value.to {

@@ -101,12 +101,16 @@ fn walk_dir(
     }
 }
 
-/// Whether the file at `p` has a top-level `kehoach:` key. A file that cannot be read counts
-/// as a plan, so that checking it reports why.
+/// Whether the file at `p` has a top-level `kehoach:` key. A file that cannot be read, or is
+/// larger than a plan may be, counts as a plan, so that checking it reports why.
 fn is_plan(p: &Path) -> bool {
+    use std::io::Read;
+    let limit = crate::load::MAX_FILE_BYTES;
     match std::fs::File::open(p) {
-        Ok(f) => has_plan_key(std::io::BufReader::new(f)),
-        Err(_) => true,
+        Ok(f) if f.metadata().is_ok_and(|m| m.len() <= limit) => {
+            has_plan_key(std::io::BufReader::new(f.take(limit)))
+        }
+        _ => true,
     }
 }
 

@@ -278,16 +278,17 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     if end.finish(sink, &totals, &per_rule, &unreadable).is_err() {
         return 2;
     }
+    if nothing {
+        // No -o file either: there is no report to keep.
+        eprintln!("{}", no_files(lang, skipped));
+        return 2;
+    }
     if let Out::Buffer(buffer) = &out {
         let text = String::from_utf8_lossy(&buffer.borrow()).into_owned();
         let code = output::emit(ctx, &text, args.output.output.as_deref(), args.output.force);
         if code != 0 {
             return code;
         }
-    }
-    if nothing {
-        eprintln!("{}", no_files(lang, skipped));
-        return 2;
     }
     exit_code(&args, &settings, &totals, !unreadable.is_empty())
 }
@@ -488,14 +489,15 @@ fn check_input(
     let mut failed = None;
     let mut diff = None;
     if let (Some(write), Input::File(_)) = (settings.fix, input) {
-        let recheck = |source: SourceFile| {
+        let check = |source: SourceFile| {
             let loaded = pipeline::load_source(source, ctx.reference, ctx.lang);
-            let mut findings = pipeline::check_loaded(loaded, ctx.lang).findings;
-            ctx.config.apply(&mut findings);
-            findings.retain(keep);
-            findings
+            pipeline::check_loaded(loaded, ctx.lang).findings
         };
-        report = match fixing::fix_file(&path, report, write, recheck, ctx.lang) {
+        let as_run = |findings: &mut Vec<Finding>| {
+            ctx.config.apply(findings);
+            findings.retain(keep);
+        };
+        report = match fixing::fix_file(&path, report, write, (check, as_run), ctx.lang) {
             Ok(done) => {
                 fixed = done.count;
                 diff = done.diff;

@@ -50,9 +50,11 @@ fn check_dot_at_the_root_checks_only_the_plans_and_examples() {
         );
     }
     let (_, out, _) = check_in(&root(), &["--lang", "en", "."]);
+    let skipped = doc["summary"]["skipped"].as_u64().unwrap();
     assert!(
-        out.contains("Skipped 5 YAML file(s) that are not kehoach plans")
-            || out.contains("YAML file(s) that are not kehoach plans"),
+        out.contains(&format!(
+            "\nSkipped {skipped} YAML file(s) that are not kehoach plans"
+        )),
         "{out}"
     );
     let (_, out, _) = check_in(&root(), &["--lang", "vi", "."]);
@@ -82,6 +84,12 @@ fn a_directory_without_plans_is_an_error_and_no_summary() {
     assert_eq!(code, 2);
     assert_eq!(out, "", "no summary that contradicts the error");
     assert_eq!(err, "kehoach: no plan files found (*.yaml, *.yml)\n");
+    let (code, _, _) = check_in(dir.path(), &["-f", "json", "-o", "report.json", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        !dir.path().join("report.json").exists(),
+        "no report, no file"
+    );
     fs::write(
         dir.path().join("ci.yml"),
         "on: push\njobs:\n  kehoach: {}\n",
@@ -419,4 +427,33 @@ fn fix_follows_a_symbolic_link_and_keeps_permissions() {
     );
     let leftovers = fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 2, "no temporary file left");
+}
+
+#[test]
+fn no_fix_that_would_name_a_body_twice() {
+    // The draft names Sở Y tế correctly once and misspelt once: renaming the misspelt entry
+    // would give two entries for one body.
+    let dir = tempfile::tempdir().unwrap();
+    draft_with(dir.path(), "Sở Lao động Thương binh Xã hôi", "Sở Y tế");
+    let (_, out, _) = check_in(dir.path(), &["--lang", "en", "-f", "json", "draft.yaml"]);
+    let doc = json(&out);
+    let misspelt = findings(&doc)
+        .iter()
+        .find(|f| f["code"] == "unknown-agency" && f["agency"] == "Sở Y tê")
+        .expect("still reported");
+    assert!(misspelt.get("fix").is_none(), "{misspelt}");
+    assert!(misspelt["help"].as_str().unwrap().contains("Sở Y tế"));
+
+    // The lead of the mid-2025 draft passed its function to Sở Y tế, which the draft already
+    // names: no fix either.
+    let (_, out, _) = check_in(
+        &root(),
+        &["--lang", "en", "-f", "json", "examples/draft-mid-2025.yaml"],
+    );
+    let doc = json(&out);
+    let lead = findings(&doc)
+        .iter()
+        .find(|f| f["code"] == "superseded-agency" && f["level"] == "error")
+        .expect("the superseded lead");
+    assert!(lead.get("fix").is_none(), "{lead}");
 }

@@ -23,13 +23,16 @@ pub struct Fixed {
     pub diff: Option<String>,
 }
 
-/// Applies the fixes in `report`. `recheck` checks a text as the run checks files (levels,
-/// `--select`). `Ok(None)`: nothing to fix.
+/// Applies the fixes in `report`. `check` gives every finding of a text; `as_run` sets them to
+/// the run's levels and rules (kehoach.toml, `--select`, `--ignore`).
 pub fn fix_file(
     path: &Path,
     report: FileReport,
     write: bool,
-    recheck: impl Fn(SourceFile) -> Vec<Finding>,
+    (check, as_run): (
+        impl Fn(SourceFile) -> Vec<Finding>,
+        impl Fn(&mut Vec<Finding>),
+    ),
     lang: Lang,
 ) -> Result<Fixed, (FileReport, String)> {
     let old = &report.source.text;
@@ -46,14 +49,14 @@ pub fn fix_file(
         name: report.source.name.clone(),
         text: Arc::from(new_text.as_str()),
     };
-    let findings = recheck(source.clone());
-    // A fix must never make the file harder to read than it was.
+    let mut findings = check(source.clone());
+    // A fix must never make the file harder to read than it was, whatever the run reports.
     let broken = |fs: &[Finding]| {
         fs.iter()
             .filter(|f| matches!(f.rule, Rule::Syntax | Rule::Schema))
             .count()
     };
-    if broken(&findings) > broken(&report.findings) {
+    if broken(&findings) > broken(&check(report.source.clone())) {
         let why = msg!(
             lang,
             "bản sửa sẽ làm hỏng cấu trúc tệp nên không được ghi; hãy sửa bằng tay",
@@ -73,6 +76,7 @@ pub fn fix_file(
     if let Err(why) = write_in_place(path, old, &new_text, lang) {
         return Err((report, why));
     }
+    as_run(&mut findings);
     Ok(Fixed {
         report: FileReport { source, findings },
         count,
@@ -112,4 +116,53 @@ fn write_in_place(path: &Path, old: &str, new: &str, lang: Lang) -> Result<(), S
         let _ = std::fs::set_permissions(&target, p);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn report(text: &str, at: &str, value: &str) -> FileReport {
+        let offset = text.find(at).unwrap();
+        let finding = Finding::new(Rule::UnknownAgency, "m")
+            .fix(Span::at_offset(text, offset, at.len()), value);
+        FileReport {
+            source: SourceFile {
+                name: "p.yaml".into(),
+                text: Arc::from(text),
+            },
+            findings: vec![finding],
+        }
+    }
+
+    /// A stand-in for the checker: a `schema` finding for each line starting with "plam:".
+    fn check(source: SourceFile) -> Vec<Finding> {
+        source
+            .text
+            .lines()
+            .filter(|l| l.starts_with("plam:"))
+            .map(|_| Finding::new(Rule::Schema, "unknown key"))
+            .collect()
+    }
+
+    #[test]
+    fn a_fix_that_breaks_the_structure_is_refused() {
+        let text = "kehoach: 1\nplan:\n  x: Sở Y tê\n";
+        let bad = report(text, "plan", "plam");
+        let as_run = |_: &mut Vec<Finding>| {};
+        let Err((kept, why)) = fix_file(Path::new("p.yaml"), bad, false, (check, as_run), Lang::En)
+        else {
+            panic!("refused");
+        };
+        assert!(why.contains("would break"), "{why}");
+        assert_eq!(&*kept.source.text, text);
+
+        let good = report(text, "Sở Y tê", "Sở Y tế");
+        let Ok(done) = fix_file(Path::new("p.yaml"), good, false, (check, as_run), Lang::En) else {
+            panic!("fixed");
+        };
+        assert_eq!(done.count, 1);
+        assert!(done.diff.unwrap().contains("+  x: Sở Y tế\n"));
+    }
 }
