@@ -80,58 +80,6 @@ pub struct CheckArgs {
     pub output: OutputArgs,
 }
 
-/// The Vietnamese help of the options above, by argument id, for the Vietnamese `--help`
-/// (issue 8, part 4). Kept here, beside the English, until the help is wired to a language;
-/// a test checks that every option has its line.
-#[allow(dead_code)]
-pub const HELP_VI: &[(&str, &str)] = &[
-    (
-        "paths",
-        "Tệp kế hoạch, thư mục, hoặc - để đọc từ đầu vào chuẩn",
-    ),
-    ("format", "Định dạng kết quả"),
-    ("quiet", "Chỉ in các vấn đề, không in dòng tổng kết"),
-    (
-        "jobs",
-        "Số tệp kiểm tra cùng lúc [mặc định: số nhân bộ xử lý]",
-    ),
-    (
-        "cache",
-        "Lưu kết quả từng tệp và dùng lại khi tệp và các kế hoạch nó dẫn chiếu chưa đổi",
-    ),
-    ("cache_dir", "Thư mục lưu kết quả của --cache"),
-    (
-        "select",
-        "Chỉ báo các quy tắc này (mã quy tắc, cách nhau bằng dấu phẩy; dùng được nhiều lần)",
-    ),
-    (
-        "ignore",
-        "Không báo các quy tắc này (mã quy tắc, cách nhau bằng dấu phẩy; dùng được nhiều lần)",
-    ),
-    (
-        "exit_zero",
-        "Thoát với mã 0 cả khi có lỗi (đầu vào không đọc được vẫn thoát với mã 2)",
-    ),
-    ("strict", "Coi cảnh báo cũng là thất bại (thoát với mã 1)"),
-    (
-        "statistics",
-        "Đếm số vấn đề theo từng quy tắc thay cho in từng vấn đề (định dạng human và json)",
-    ),
-    (
-        "fix",
-        "Sửa ngay trong tệp các giá trị chỉ có một cách sửa an toàn: tên chuẩn của cơ quan, cơ quan kế nhiệm của cơ quan đã thay đổi, `ref` viết sai có đúng một chỉ tiêu gần giống",
-    ),
-    (
-        "diff",
-        "Xem trước các thay đổi của --fix dưới dạng diff, không ghi tệp (mã thoát 1 nếu có thay đổi)",
-    ),
-    (
-        "output",
-        "Ghi vào TỆP thay cho đầu ra chuẩn (không ghi đè tệp đã có nếu không có --force)",
-    ),
-    ("force", "Thay thế TỆP nếu đã có"),
-];
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Code frames and a closing summary (for people)
@@ -600,33 +548,6 @@ fn render(
         ),
         Format::Sarif => {
             Rendered::Items(findings.iter().map(|f| sarif::result(source, f)).collect())
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use clap::CommandFactory;
-
-    /// Every option of `check` has its Vietnamese help, and the table names no other.
-    #[test]
-    fn every_option_has_vietnamese_help() {
-        let cli = super::super::Cli::command();
-        let check = cli.find_subcommand("check").expect("check");
-        let ids: Vec<&str> = check
-            .get_arguments()
-            .map(|a| a.get_id().as_str())
-            .filter(|id| !matches!(*id, "lang" | "color" | "programme" | "config" | "help"))
-            .collect();
-        for id in &ids {
-            assert!(
-                HELP_VI.iter().any(|(k, _)| k == id),
-                "no Vietnamese help for {id}"
-            );
-        }
-        for (k, _) in HELP_VI {
-            assert!(ids.contains(k), "{k} is not an option of check");
         }
     }
 }

@@ -77,6 +77,39 @@ Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 dùng sai lệnh
     ),
     ("check.cache_dir", "Nơi --cache lưu kết quả"),
     (
+        "check.select",
+        "Chỉ báo các quy tắc này (mã quy tắc, cách nhau bằng dấu phẩy; dùng được nhiều lần)",
+    ),
+    (
+        "check.ignore",
+        "Không báo các quy tắc này (mã quy tắc, cách nhau bằng dấu phẩy; dùng được nhiều lần)",
+    ),
+    (
+        "check.exit_zero",
+        "Thoát với mã 0 cả khi có lỗi (đầu vào không đọc được vẫn thoát với mã 2)",
+    ),
+    (
+        "check.strict",
+        "Coi cảnh báo cũng là thất bại (thoát với mã 1)",
+    ),
+    (
+        "check.statistics",
+        "Đếm số vấn đề theo từng quy tắc thay cho in từng vấn đề (định dạng human và json)",
+    ),
+    (
+        "check.fix",
+        "Sửa ngay trong tệp các giá trị chỉ có một cách sửa an toàn: tên chuẩn của cơ quan, cơ quan kế nhiệm của cơ quan đã thay đổi, `ref` viết sai có đúng một chỉ tiêu gần giống",
+    ),
+    (
+        "check.diff",
+        "Xem trước các thay đổi của --fix dưới dạng diff, không ghi tệp (mã thoát 1 nếu có thay đổi)",
+    ),
+    (
+        "check.output",
+        "Ghi vào TỆP thay cho đầu ra chuẩn (không ghi đè tệp đã có nếu không có --force)",
+    ),
+    ("check.force", "Thay thế TỆP nếu đã có"),
+    (
         "diff",
         "So kế hoạch với chương trình quốc gia, hoặc so hai phiên bản của một kế hoạch",
     ),
