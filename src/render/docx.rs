@@ -166,7 +166,7 @@ fn rule(room: i32, width: i32) -> Paragraph {
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
                 .line(60)
-                .before(60)
+                .before(80)
                 .after(0),
         )
         .size(4);
