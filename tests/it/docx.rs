@@ -8,7 +8,7 @@ use kehoach::pipeline::{self, Loaded};
 use kehoach::reference::Reference;
 use kehoach::render::document::{self, Document, MOTTO, MOTTO_COUNTRY};
 use std::collections::BTreeSet;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -218,7 +218,9 @@ fn office_tools() -> Option<(PathBuf, PathBuf)> {
             )
         }
         _ => {
-            eprintln!(
+            // Straight to stderr: the test harness captures eprintln!, and this must be seen.
+            let _ = writeln!(
+                std::io::stderr(),
                 "SKIPPED docx::opens_in_libreoffice_laid_out_as_the_decree_wants: soffice (LibreOffice) or pdftotext (poppler-utils) is not installed; \
                  install them (apt-get install libreoffice-writer-nogui poppler-utils fonts-liberation2) to run it"
             );
