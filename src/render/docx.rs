@@ -94,7 +94,17 @@ pub fn write(d: &Document) -> Vec<u8> {
     if has_foot {
         docx = docx
             .add_paragraph(Paragraph::new().size(BODY).keep_next(true))
-            .add_table(foot(&d.recipients, d.signature.as_ref()));
+            .add_table(foot(&d.recipients, d.signature.as_ref()))
+            // Word always keeps a paragraph after a table that ends the body: a tiny one here.
+            .add_paragraph(
+                Paragraph::new().size(2).line_spacing(
+                    LineSpacing::new()
+                        .line_rule(LineSpacingType::Exact)
+                        .line(20)
+                        .before(0)
+                        .after(0),
+                ),
+            );
     }
     let mut out = std::io::Cursor::new(Vec::new());
     docx.build()
