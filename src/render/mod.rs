@@ -4,5 +4,6 @@
 //! layout from the compiled plan; [`markdown`] and [`html`] write it.
 
 pub mod document;
+pub mod docx;
 pub mod html;
 pub mod markdown;
