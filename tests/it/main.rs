@@ -11,6 +11,7 @@ mod completions;
 mod config;
 mod explain;
 mod init;
+mod plans_as_they_come;
 mod programme_file;
 mod reform;
 mod related;
