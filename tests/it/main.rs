@@ -3,6 +3,7 @@
 
 mod common;
 
+mod analyst_data;
 mod bad_input;
 mod cache;
 mod check_plans;
