@@ -99,7 +99,8 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
                     failed = true;
                     continue;
                 };
-                let column = matrix::column(&plan, ctx.lang, false);
+                // Written and dropped at once, so it may keep everything.
+                let column = matrix::column(&plan, ctx.lang, true);
                 drop(plan);
                 for row in matrix::tidy_rows(&column, ctx.lang) {
                     w.write_all(csv::record(&row).as_bytes())?;
@@ -108,12 +109,12 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
             Ok(())
         })
     } else {
-        // Only the HTML tooltips and the JSON show each target's wording.
-        let keep_text = matches!(args.format, Format::Html | Format::Json);
+        // Only the HTML tooltips and the JSON show each target's wording and the bodies' names.
+        let full = matches!(args.format, Format::Html | Format::Json);
         let mut columns = Vec::new();
         for path in &paths {
             match load(ctx, path) {
-                Ok(plan) => columns.push(matrix::column(&plan, ctx.lang, keep_text)),
+                Ok(plan) => columns.push(matrix::column(&plan, ctx.lang, full)),
                 Err(_) => failed = true,
             }
         }
@@ -130,7 +131,7 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
                     table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color).as_bytes(),
                 ),
                 Format::Md => w.write_all(markdown::grid(&view.grid(ctx.lang)).as_bytes()),
-                Format::Csv => w.write_all(csv::grid(&view.csv_grid(ctx.lang)).as_bytes()),
+                Format::Csv => view.write_csv(ctx.lang, w),
                 Format::Json => {
                     serde_json::to_writer_pretty(&mut *w, &view).map_err(io::Error::other)?;
                     w.write_all(b"\n")

@@ -89,9 +89,9 @@ pub struct PlanColumn<'r> {
     pub agencies: Vec<Option<AgencyCell>>,
 }
 
-/// The cells of one plan. Without `keep_text`, the plan's own wording of each target is
-/// dropped (only the HTML tooltips and the JSON show it).
-pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, keep_text: bool) -> PlanColumn<'r> {
+/// The cells of one plan. Without `full`, what only the HTML tooltips and the JSON show is
+/// dropped: the plan's wording of each target, its targets as data, the names of the bodies.
+pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, full: bool) -> PlanColumn<'r> {
     let column = Column {
         label: super::plan_label(p),
         file: p.source.name.clone(),
@@ -127,8 +127,8 @@ pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, keep_text: bool) -> PlanColu
                 verdict: r.verdict,
                 mark: r.mark,
                 note: r.note,
-                text: r.text.filter(|_| keep_text),
-                targets: r.plan_targets,
+                text: r.text.filter(|_| full),
+                targets: if full { r.plan_targets } else { Vec::new() },
             })
         })
         .collect();
@@ -142,7 +142,14 @@ pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, keep_text: bool) -> PlanColu
                 .map(|r| AgencyCell {
                     status: r.status,
                     mark: r.mark,
-                    named: r.named.clone(),
+                    named: r
+                        .named
+                        .iter()
+                        .map(|a| compliance::NamedAgency {
+                            name: if full { a.name.clone() } else { String::new() },
+                            ..a.clone()
+                        })
+                        .collect(),
                 })
         })
         .collect();
@@ -443,38 +450,39 @@ impl Matrix {
     }
 
     /// For spreadsheets: a `kind` and an `id` column so rows can be filtered and joined.
-    pub fn csv_grid(&self, lang: Lang) -> Grid {
-        let mut g = Grid::new(
-            ["kind", "id", "name", "national"]
-                .into_iter()
-                .map(String::from)
-                .chain(self.columns.iter().map(|c| c.label.clone())),
-        );
+    /// Written row by row, numbers without Vietnamese grouping.
+    pub fn write_csv(&self, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let header: Vec<String> = ["kind", "id", "name", "national"]
+            .into_iter()
+            .map(String::from)
+            .chain(self.columns.iter().map(|c| c.label.clone()))
+            .collect();
+        out.write_all(csv::record(&header).as_bytes())?;
         for r in &self.indicators {
             let mut row = vec![
-                Cell::plain("indicator"),
-                Cell::plain(&r.id),
-                Cell::plain(&r.short),
-                Cell::plain(csv::plain_numbers(&r.national)),
+                "indicator".to_string(),
+                r.id.clone(),
+                r.short.clone(),
+                csv::plain_numbers(&r.national),
             ];
             row.extend(
                 r.cells
                     .iter()
-                    .map(|c| Cell::plain(csv::plain_numbers(&indicator_text(c)))),
+                    .map(|c| csv::plain_numbers(&indicator_text(c))),
             );
-            g.row(row);
+            out.write_all(csv::record(&row).as_bytes())?;
         }
         for r in &self.agencies {
             let mut row = vec![
-                Cell::plain("agency"),
-                Cell::plain(&r.id),
-                Cell::plain(&r.name),
-                Cell::plain(compliance::requirement_name(Some(r.requirement), lang)),
+                "agency".to_string(),
+                r.id.clone(),
+                r.name.clone(),
+                compliance::requirement_name(Some(r.requirement), lang).to_string(),
             ];
-            row.extend(r.cells.iter().map(|c| Cell::plain(agency_text(c, lang))));
-            g.row(row);
+            row.extend(r.cells.iter().map(|c| agency_text(c, lang)));
+            out.write_all(csv::record(&row).as_bytes())?;
         }
-        g
+        Ok(())
     }
 
     /// The page as text (tests); `compare` streams it with [`Matrix::write_html`].
