@@ -31,6 +31,16 @@ fn temp_file(dir: &Path, name: &str) -> Result<(PathBuf, fs::File), WriteError> 
 }
 
 pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), WriteError> {
+    write_atomically_with(path, force, |w| w.write_all(bytes))
+}
+
+/// As [`write_atomically`], with the bytes produced by `write` as it goes (`compare` streams
+/// its rows instead of holding the whole text).
+pub fn write_atomically_with(
+    path: &Path,
+    force: bool,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
     let io_err = |e| WriteError::Io(path.to_path_buf(), e);
     if !force && path.symlink_metadata().is_ok() {
         return Err(WriteError::Exists(path.to_path_buf()));
@@ -44,9 +54,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8], force: bool) -> Result<(), Wr
         .ok_or_else(|| io_err(io::Error::other("not a file name")))?
         .to_string_lossy()
         .into_owned();
-    let (tmp, mut file) = temp_file(dir, &name)?;
+    let (tmp, file) = temp_file(dir, &name)?;
     let result = (|| {
-        file.write_all(bytes).map_err(io_err)?;
+        let mut buffered = io::BufWriter::new(file);
+        write(&mut buffered).map_err(io_err)?;
+        let file = buffered.into_inner().map_err(|e| io_err(e.into_error()))?;
         file.sync_all().map_err(io_err)?;
         drop(file);
         if force {

@@ -160,7 +160,8 @@ pub fn plan_schema(reference: &Reference) -> Value {
                         }
                     },
                     "recipients": strings("Nơi nhận.", "Recipients."),
-                    "source": described(json!({"type": "string"}), "Nguồn của văn bản.", "Where the text came from.")
+                    "source": described(json!({"type": "string"}), "Nguồn của văn bản.", "Where the text came from."),
+                    "completeness": described(json!({"enum": ["full", "excerpt", "summary", "toàn văn", "trích", "trích đoạn", "tóm tắt"], "enumDescriptions": ["Toàn văn (mặc định)", "Trích một phần văn bản", "Tóm tắt, như bài báo về kế hoạch", "= full", "= excerpt", "= excerpt", "= summary"]}), "Tệp chép toàn văn (full, mặc định), một phần (excerpt) hay bản tóm tắt (summary). Với bản trích hoặc tóm tắt, các chỉ tiêu, cơ quan và mục không được nêu được gộp thành một ghi chú thay cho cảnh báo.", "Whether the file transcribes the whole document (full, the default), part of it (excerpt) or a summary (summary). For an excerpt or a summary, the targets, bodies and sections it does not state are grouped into one note instead of warnings.")
                 }
             },
             "indicator": {

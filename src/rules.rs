@@ -121,6 +121,12 @@ rules! {
     MissingReporting = "missing-reporting", Warning,
         "Kế hoạch không quy định chế độ báo cáo.",
         "The plan sets no reporting regime.";
+    NoIssueDate = "no-issue-date", Note,
+        "Kế hoạch không ghi ngày ban hành; kiểm tra theo ngày đầu thời kỳ, và cảnh báo khi kết quả phụ thuộc vào ngày (cơ quan chủ trì, tỉnh, cấp huyện thay đổi trong thời kỳ).",
+        "The plan has no issue date; it is checked as of its period's first day, with a warning where the verdict depends on the date (the lead body, the province or the district level changes within the period).";
+    NumberKindMismatch = "number-kind-mismatch", Warning,
+        "Số hiệu văn bản trái với loại văn bản (số …/QĐ-UBND khai là kế hoạch, hoặc …/KH-UBND khai là quyết định).",
+        "The document's number contradicts its kind (a …/QĐ-UBND filed as a plan, or a …/KH-UBND as a decision).";
     SupersededAgency = "superseded-agency", Warning,
         "Giao nhiệm vụ (hoặc gửi báo cáo) cho cơ quan đã không còn giữ chức năng đó vào ngày của kế hoạch, như Sở LĐTBXH sau 01/3/2025; cơ quan chủ trì như vậy là lỗi.",
         "A task (or a report) goes to a body that no longer held the function on the plan's date, such as Sở LĐTBXH after 1 March 2025; such a lead is an error.";

@@ -1,6 +1,7 @@
 //! Rules over a compiled plan. One file per family of rules; each adds findings.
 
 mod agencies;
+mod completeness;
 mod finding;
 mod indicators;
 mod metadata;
@@ -24,6 +25,7 @@ pub fn run(plan: &CompiledPlan, lang: Lang) -> Vec<Finding> {
     sections::check(plan, lang, &mut out);
     related::check(plan, lang, &mut out);
     waivers::apply(plan, lang, &mut out);
+    completeness::group_absences(plan, lang, &mut out);
     // In the order a reader meets them in the file; file-wide findings first.
     out.sort_by_key(|f| f.span.map(|s| (s.line, s.column)));
     out

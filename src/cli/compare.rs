@@ -1,12 +1,18 @@
 //! `kehoach compare PATH...`: one matrix across many plans.
+//!
+//! Memory is bounded by what is shown, not by the plans: each plan is compiled, reduced to its
+//! column of cells ([`matrix::column`]) and dropped before the next is read. The tidy CSV
+//! (`-f csv-long`) keeps nothing: its rows are written as each plan is read.
 
 use super::Context;
 use super::plan_input::load;
 use crate::msg;
+use crate::output_file::{WriteError, write_atomically_with};
 use crate::report::{csv, markdown, table};
 use crate::views::matrix;
 use crate::walk::{self, Input};
 use clap::ValueEnum;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -15,7 +21,10 @@ use std::path::PathBuf;
 columns: the plans, by province then period; cells: the plan's target and its verdict mark \
 (+ stronger, = equal, - weaker, ? not comparable, ∅ missing, Σ national aggregate), or the \
 agency's mark and role. CSV has a `kind` column (indicator or agency) so the two can be told \
-apart. HTML is one self-contained page with a legend and tooltips."
+apart. `csv-long` is the tidy form for spreadsheets and scripts: one row per plan × indicator × \
+level (comparator, value, unit, verdict, the national target beside it) and per plan × agency, \
+numbers as numbers, rows in the order the plans are read. HTML is one self-contained page with \
+a legend and tooltips."
 )]
 pub struct CompareArgs {
     /// Plan files, or directories walked for *.yaml and *.yml
@@ -24,6 +33,9 @@ pub struct CompareArgs {
     /// Output format
     #[arg(long, short = 'f', value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Start CSV with a UTF-8 byte-order mark, so that Excel shows Vietnamese correctly
+    #[arg(long)]
+    pub bom: bool,
     #[command(flatten)]
     pub out: super::output::OutputArgs,
 }
@@ -34,8 +46,10 @@ pub enum Format {
     Table,
     /// Markdown
     Md,
-    /// CSV (RFC 4180)
+    /// CSV (RFC 4180): the matrix
     Csv,
+    /// CSV (RFC 4180), long and tidy: one row per plan × indicator × level
+    CsvLong,
     /// JSON
     Json,
     /// One self-contained HTML page
@@ -43,24 +57,24 @@ pub enum Format {
 }
 
 pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
-    let mut plans = Vec::new();
+    // Before any work: an existing -o file without --force is refused.
+    if let Some(why) = args.out.refusal(ctx.lang) {
+        eprintln!("kehoach: {why}");
+        return 2;
+    }
+    let mut paths = Vec::new();
     let mut failed = false;
     for input in walk::inputs(&args.paths, &|_| false, ctx.lang) {
-        let path = match input {
-            Input::Stdin => PathBuf::from("-"),
-            Input::File(p) => p,
+        match input {
+            Input::Stdin => paths.push(PathBuf::from("-")),
+            Input::File(p) => paths.push(p),
             Input::Broken(p, why) => {
                 eprintln!("kehoach: {}: {why}", p.display());
                 failed = true;
-                continue;
             }
-        };
-        match load(ctx, &path) {
-            Ok(p) => plans.push(p),
-            Err(_) => failed = true,
         }
     }
-    if plans.is_empty() {
+    if paths.is_empty() {
         if !failed {
             eprintln!(
                 "{}",
@@ -73,15 +87,102 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
         }
         return 2;
     }
-    matrix::sort_plans(&mut plans);
-    let view = matrix::build(&plans, ctx.lang);
-    let text = match args.format {
-        Format::Table => table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color),
-        Format::Md => markdown::grid(&view.grid(ctx.lang)),
-        Format::Csv => csv::grid(&view.csv_grid(ctx.lang)),
-        Format::Json => super::output::pretty_json(&view),
-        Format::Html => view.html(ctx.lang),
+    let bom = args.bom && matches!(args.format, Format::Csv | Format::CsvLong);
+    let code = if args.format == Format::CsvLong {
+        output(ctx, &args.out, |w| {
+            if bom {
+                w.write_all(csv::BOM.as_bytes())?;
+            }
+            w.write_all(csv::record(matrix::TIDY_HEADER).as_bytes())?;
+            for path in &paths {
+                let Ok(plan) = load(ctx, path) else {
+                    failed = true;
+                    continue;
+                };
+                // Written and dropped at once, so it may keep everything.
+                let column = matrix::column(&plan, ctx.lang, true);
+                drop(plan);
+                for row in matrix::tidy_rows(&column, ctx.lang) {
+                    w.write_all(csv::record(&row).as_bytes())?;
+                }
+            }
+            Ok(())
+        })
+    } else {
+        // Only the HTML tooltips and the JSON show each target's wording and the bodies' names.
+        let full = matches!(args.format, Format::Html | Format::Json);
+        let mut columns = Vec::new();
+        for path in &paths {
+            match load(ctx, path) {
+                Ok(plan) => columns.push(matrix::column(&plan, ctx.lang, full)),
+                Err(_) => failed = true,
+            }
+        }
+        if columns.is_empty() {
+            return 2;
+        }
+        let view = matrix::assemble(columns, Some(ctx.reference), ctx.lang);
+        output(ctx, &args.out, |w| {
+            if bom {
+                w.write_all(csv::BOM.as_bytes())?;
+            }
+            match args.format {
+                Format::Table => w.write_all(
+                    table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color).as_bytes(),
+                ),
+                Format::Md => w.write_all(markdown::grid(&view.grid(ctx.lang)).as_bytes()),
+                Format::Csv => view.write_csv(ctx.lang, w),
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut *w, &view).map_err(io::Error::other)?;
+                    w.write_all(b"\n")
+                }
+                Format::Html => view.write_html(ctx.lang, w),
+                Format::CsvLong => Ok(()),
+            }
+        })
     };
-    let code = args.out.emit(ctx, &text);
     if failed { 2 } else { code }
+}
+
+/// Writes through `write` to standard output, or to the `-o` file atomically (never over an
+/// existing file without `--force`). Exit status 0, or 2 with a message.
+fn output(
+    ctx: &Context,
+    out: &super::output::OutputArgs,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> i32 {
+    let lang = ctx.lang;
+    let Some(path) = out.output.as_deref() else {
+        let stdout = io::stdout().lock();
+        let mut w = io::BufWriter::new(stdout);
+        return match write(&mut w).and_then(|_| w.flush()) {
+            Ok(()) => 0,
+            // A closed pipe (`| head`) is the reader's choice, not a failure.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+            Err(e) => {
+                eprintln!("kehoach: {e}");
+                2
+            }
+        };
+    };
+    match write_atomically_with(path, out.force, write) {
+        Ok(()) => 0,
+        Err(WriteError::Exists(p)) => {
+            eprintln!("kehoach: {}", super::output::exists(&p, lang));
+            2
+        }
+        Err(WriteError::Io(p, e)) => {
+            eprintln!(
+                "{}",
+                msg!(
+                    lang,
+                    "kehoach: không ghi được {}: {}",
+                    "kehoach: cannot write {}: {}",
+                    p.display(),
+                    e
+                )
+            );
+            2
+        }
+    }
 }

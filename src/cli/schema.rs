@@ -32,14 +32,14 @@ pub fn run(ctx: &Context, args: SchemaArgs) -> i32 {
 /// A programme's id, title, period and other names, then one line per indicator.
 pub fn programme(p: &Programme, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} — {} ({}-{})",
-        p.id,
-        lang.pick(&p.title, &p.title_en),
-        p.start,
-        p.end
-    );
+    let title = lang.pick(&p.title, &p.title_en);
+    let years = format!("{}-{}", p.start, p.end);
+    // Titles usually end with their period ("… giai đoạn 2021 - 2025"): say it once.
+    if crate::text::match_key(title).contains(&years) || title.contains(&years) {
+        let _ = writeln!(out, "{} — {title}", p.id);
+    } else {
+        let _ = writeln!(out, "{} — {title} ({years})", p.id);
+    }
     let _ = writeln!(
         out,
         "{}",

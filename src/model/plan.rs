@@ -63,6 +63,26 @@ pub struct Meta {
     pub recipients: Vec<String>,
     #[serde(default)]
     pub source: Option<String>,
+    /// How much of the document the YAML transcribes; absent means the whole of it.
+    #[serde(default)]
+    pub completeness: Option<S<Completeness>>,
+}
+
+/// `plan.completeness`: what is absent from an excerpt or a news summary is the source's
+/// silence, not the plan's, so it is reported as one note instead of a warning per item.
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Completeness {
+    /// The whole signed document (toàn văn).
+    #[default]
+    #[serde(alias = "toàn văn")]
+    Full,
+    /// Part of the document's text (trích).
+    #[serde(alias = "trích", alias = "trích đoạn")]
+    Excerpt,
+    /// A summary, such as a news article about the plan (tóm tắt).
+    #[serde(alias = "tóm tắt")]
+    Summary,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq, serde::Serialize)]

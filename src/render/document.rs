@@ -55,6 +55,22 @@ pub struct Document {
     pub sections: Vec<Section>,
     pub recipients: Vec<String>,
     pub signature: Option<Signature>,
+    /// For a decision that issues the plan (`kind: quyet-dinh`): its articles, signed, with
+    /// the plan (the sections) attached after them.
+    pub decision: Option<Decision>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Decision {
+    /// "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN": the authority line above the bases.
+    pub authority: Option<String>,
+    /// "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …", "Điều 2. …".
+    pub articles: Vec<String>,
+    /// The attached plan's heading ("KẾ HOẠCH") and subject line.
+    pub plan_kind: &'static str,
+    pub plan_subject: Option<String>,
+    /// "(Ban hành kèm theo Quyết định số … ngày … của Ủy ban nhân dân tỉnh …)".
+    pub attached: String,
 }
 
 const NUMERALS: [&str; 8] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
@@ -465,8 +481,12 @@ pub fn build(plan: &CompiledPlan) -> Document {
         sections.push(("TỔ CHỨC THỰC HIỆN".into(), vec![], subsections(parts)));
     }
 
+    let decision = (kind.1 == "Quyết định")
+        .then(|| decision(plan, meta.title.as_ref().map(|t| t.value.as_str())));
     let mut bases = bases(plan);
-    if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {
+    if decision.is_some() {
+        // A decision's bases end at "QUYẾT ĐỊNH:", which the writers print before the articles.
+    } else if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {
         bases.push(format!(
             "{} ban hành {} như sau:",
             issuer_in_text(&issuer.value),
@@ -517,6 +537,68 @@ pub fn build(plan: &CompiledPlan) -> Document {
                 .unwrap_or_default(),
             name: tidy(&s.name),
         }),
+        decision,
+    }
+}
+
+/// The articles of a decision that issues the plan, in the usual form of such decisions:
+/// Điều 1 issues the attached plan, Điều 2 gives the entry into force, Điều 3 names the
+/// bodies that carry it out (those the plan gives tasks, not those it only requests).
+fn decision(plan: &CompiledPlan, title: Option<&str>) -> Decision {
+    let meta = &plan.doc.plan.value;
+    // "Quyết định (về việc) ban hành Kế hoạch X" → "Kế hoạch X".
+    let plan_title = title.map(tidy).map(|t| {
+        let mut rest = starts_with_words(&t, "Quyết định").unwrap_or(t);
+        for lead in ["về việc", "ban hành"] {
+            rest = starts_with_words(&rest, lead).unwrap_or(rest);
+        }
+        match starts_with_words(&rest, "Kế hoạch") {
+            Some(_) => capitalise(&rest),
+            None => format!("Kế hoạch {rest}"),
+        }
+    });
+    let mut articles = vec![match &plan_title {
+        Some(t) => format!("Điều 1. Ban hành kèm theo Quyết định này {t}."),
+        None => {
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống mại dâm.".to_string()
+        }
+    }];
+    articles.push("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.".to_string());
+    let bodies: Vec<&str> = plan
+        .agencies
+        .iter()
+        .filter(|a| a.role != Role::Requested)
+        .map(|a| a.name.as_str())
+        .collect();
+    articles.push(if bodies.is_empty() {
+        "Điều 3. Các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.".to_string()
+    } else {
+        format!(
+            "Điều 3. Thủ trưởng các cơ quan, đơn vị: {}; các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.",
+            bodies.join(", ")
+        )
+    });
+    let issuer = meta.issuer.as_ref().map(|i| issuer_in_text(&i.value));
+    let mut attached = "(Ban hành kèm theo Quyết định".to_string();
+    if let Some(n) = &meta.number {
+        attached.push_str(&format!(" số {}", tidy(&n.value)));
+    }
+    if let Some(d) = plan.issued {
+        attached.push_str(&format!(" ngày {}", d.vietnamese_short()));
+    }
+    if let Some(i) = &issuer {
+        attached.push_str(&format!(" của {i}"));
+    }
+    attached.push(')');
+    Decision {
+        authority: meta
+            .issuer
+            .as_ref()
+            .map(|i| upper(&issuer_in_text(&i.value))),
+        articles,
+        plan_kind: "KẾ HOẠCH",
+        plan_subject: plan_title.map(|t| upper(&starts_with_words(&t, "Kế hoạch").unwrap_or(t))),
+        attached,
     }
 }
 

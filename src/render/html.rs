@@ -28,6 +28,9 @@ ul li::before{content:'- '}
 .recipients{font-size:11pt}
 .recipients b{font-style:italic;font-size:12pt}
 .signer-name{margin-top:4rem;font-weight:bold}
+p.authority,p.decides{text-align:center;font-weight:bold;text-indent:0}
+h1.attached{page-break-before:always;break-before:page}
+p.attached-note{text-align:center;font-style:italic;text-indent:0}
 ";
 
 fn body(out: &mut String, paras: &[Para]) {
@@ -94,8 +97,34 @@ pub fn write(d: &Document) -> String {
     if let Some(s) = &d.subject {
         out.push_str(&format!("<p class=\"subject\">{}</p>\n", escape(s)));
     }
+    if let Some(a) = d.decision.as_ref().and_then(|d| d.authority.as_ref()) {
+        out.push_str(&format!("<p class=\"authority\">{}</p>\n", escape(a)));
+    }
     for b in &d.bases {
         out.push_str(&format!("<p class=\"basis\">{}</p>\n", escape(b)));
+    }
+    if let Some(dec) = &d.decision {
+        // A decision: its articles and signature, then the plan it issues.
+        out.push_str("<p class=\"decides\">QUYẾT ĐỊNH:</p>\n");
+        for a in &dec.articles {
+            match a.split_once(". ") {
+                Some((head, rest)) => out.push_str(&format!(
+                    "<p><b>{}.</b> {}</p>\n",
+                    escape(head),
+                    escape(rest)
+                )),
+                None => out.push_str(&format!("<p>{}</p>\n", escape(a))),
+            }
+        }
+        signature(&mut out, d);
+        out.push_str(&format!("<h1 class=\"attached\">{}</h1>\n", dec.plan_kind));
+        if let Some(s) = &dec.plan_subject {
+            out.push_str(&format!("<p class=\"subject\">{}</p>\n", escape(s)));
+        }
+        out.push_str(&format!(
+            "<p class=\"attached-note\">{}</p>\n",
+            escape(&dec.attached)
+        ));
     }
     for s in &d.sections {
         out.push_str(&format!("<h2>{}. {}</h2>\n", s.numeral, escape(&s.title)));
@@ -109,6 +138,15 @@ pub fn write(d: &Document) -> String {
             body(&mut out, &sub.body);
         }
     }
+    if d.decision.is_none() {
+        signature(&mut out, d);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// Recipients and signature, side by side.
+fn signature(out: &mut String, d: &Document) {
     if !d.recipients.is_empty() || d.signature.is_some() {
         out.push_str("<table class=\"foot\"><tr>\n<td class=\"recipients\">");
         if !d.recipients.is_empty() {
@@ -134,6 +172,4 @@ pub fn write(d: &Document) -> String {
         }
         out.push_str("</td>\n</tr></table>\n");
     }
-    out.push_str("</body>\n</html>\n");
-    out
 }

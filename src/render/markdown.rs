@@ -44,8 +44,29 @@ pub fn write(d: &Document) -> String {
     if let Some(s) = &d.subject {
         out.push_str(&format!("**{}**\n\n", escape(s)));
     }
+    if let Some(a) = d.decision.as_ref().and_then(|d| d.authority.as_ref()) {
+        out.push_str(&format!("**{}**\n\n", escape(a)));
+    }
     for b in &d.bases {
         out.push_str(&format!("{}\n\n", escape(b)));
+    }
+    if let Some(dec) = &d.decision {
+        // A decision: its articles and signature, then the plan it issues.
+        out.push_str("**QUYẾT ĐỊNH:**\n\n");
+        for a in &dec.articles {
+            match a.split_once(". ") {
+                Some((head, rest)) => {
+                    out.push_str(&format!("**{}.** {}\n\n", escape(head), escape(rest)))
+                }
+                None => out.push_str(&format!("{}\n\n", escape(a))),
+            }
+        }
+        signature(&mut out, d);
+        out.push_str(&format!("\n# {}\n\n", dec.plan_kind));
+        if let Some(s) = &dec.plan_subject {
+            out.push_str(&format!("**{}**\n\n", escape(s)));
+        }
+        out.push_str(&format!("*{}*\n\n", escape(&dec.attached)));
     }
     for s in &d.sections {
         out.push_str(&format!("## {}. {}\n\n", s.numeral, escape(&s.title)));
@@ -55,6 +76,14 @@ pub fn write(d: &Document) -> String {
             body(&mut out, &sub.body);
         }
     }
+    if d.decision.is_none() {
+        signature(&mut out, d);
+    }
+    out
+}
+
+/// Recipients and signature, side by side, under a rule.
+fn signature(out: &mut String, d: &Document) {
     if !d.recipients.is_empty() || d.signature.is_some() {
         let recipients = if d.recipients.is_empty() {
             String::new()
@@ -86,5 +115,4 @@ pub fn write(d: &Document) -> String {
             "---\n\n| {recipients} | {signature} |\n| :--- | :---: |\n"
         ));
     }
-    out
 }

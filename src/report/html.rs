@@ -3,6 +3,7 @@
 
 use crate::i18n::Lang;
 use crate::report::grid::{Cell, Tone};
+use std::io::{self, Write};
 
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -20,10 +21,11 @@ pub fn escape(s: &str) -> String {
 }
 
 /// Rows under a group heading that spans the table.
-pub struct RowGroup {
+pub struct RowGroup<'a> {
     pub title: String,
-    /// The first cell of each row is its header.
-    pub rows: Vec<Vec<Cell>>,
+    /// The first cell of each row is its header. Made one at a time as the page is written,
+    /// so a matrix of many plans is never held as text.
+    pub rows: Box<dyn Iterator<Item = Vec<Cell>> + 'a>,
 }
 
 pub struct LegendEntry {
@@ -37,7 +39,7 @@ pub struct MatrixPage<'a> {
     pub title: &'a str,
     pub notes: Vec<String>,
     pub header: Vec<String>,
-    pub groups: Vec<RowGroup>,
+    pub groups: Vec<RowGroup<'a>>,
     pub legend: Vec<LegendEntry>,
     pub legend_title: String,
 }
@@ -48,10 +50,11 @@ h1{font-size:1.4rem;margin:0 0 .4rem}
 p.note{margin:.2rem 0;color:#444}
 table.matrix{border-collapse:collapse;margin:1rem 0;font-size:.95rem}
 table.matrix th,table.matrix td{border:1px solid #9e9e9e;padding:.3rem .5rem;vertical-align:top}
-table.matrix thead th{background:#37474f;color:#fff;position:sticky;top:0}
-table.matrix th[scope=row]{text-align:left;font-weight:normal;background:#fafafa;max-width:22rem}
+table.matrix thead th{background:#37474f;color:#fff;position:sticky;top:0;z-index:2}
+table.matrix th[scope=row]{text-align:left;font-weight:normal;background:#fafafa;min-width:12rem;max-width:22rem;position:sticky;left:0;z-index:1}
+table.matrix thead th:first-child{left:0;z-index:3}
 table.matrix tr.group th{background:#eceff1;text-align:left;font-weight:bold}
-table.matrix td{text-align:center;white-space:nowrap}
+table.matrix td{text-align:center;min-width:5rem;max-width:14rem;overflow-wrap:break-word}
 [title]{cursor:help}
 th[title]{text-decoration:underline dotted #777}
 .v-stronger{background:#c8e6c9}
@@ -80,57 +83,62 @@ fn cell_html(tag: &str, extra: &str, c: &Cell) -> String {
     format!("<{tag}{extra}{class}{title}>{}</{tag}>", escape(&c.text))
 }
 
-pub fn matrix_page(p: &MatrixPage) -> String {
+pub fn matrix_page(p: MatrixPage, out: &mut dyn Write) -> io::Result<()> {
     let lang = match p.lang {
         Lang::Vi => "vi",
         Lang::En => "en",
     };
-    let mut out = String::new();
-    out.push_str(&format!(
+    write!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         escape(p.title),
         escape(p.title)
-    ));
+    )?;
     for n in &p.notes {
-        out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(n)));
+        writeln!(out, "<p class=\"note\">{}</p>", escape(n))?;
     }
-    out.push_str("<table class=\"matrix\">\n<thead>\n<tr>");
+    out.write_all(b"<table class=\"matrix\">\n<thead>\n<tr>")?;
     for h in &p.header {
-        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+        write!(out, "<th scope=\"col\">{}</th>", escape(h))?;
     }
-    out.push_str("</tr>\n</thead>\n");
-    for g in &p.groups {
-        out.push_str(&format!(
+    out.write_all(b"</tr>\n</thead>\n")?;
+    for g in p.groups {
+        write!(
+            out,
             "<tbody>\n<tr class=\"group\"><th colspan=\"{}\">{}</th></tr>\n",
             p.header.len(),
             escape(&g.title)
-        ));
-        for row in &g.rows {
-            out.push_str("<tr>");
+        )?;
+        for row in g.rows {
+            out.write_all(b"<tr>")?;
             for (i, c) in row.iter().enumerate() {
-                out.push_str(&if i == 0 {
-                    cell_html("th", " scope=\"row\"", c)
-                } else {
-                    cell_html("td", "", c)
-                });
+                out.write_all(
+                    if i == 0 {
+                        cell_html("th", " scope=\"row\"", c)
+                    } else {
+                        cell_html("td", "", c)
+                    }
+                    .as_bytes(),
+                )?;
             }
-            out.push_str("</tr>\n");
+            out.write_all(b"</tr>\n")?;
         }
-        out.push_str("</tbody>\n");
+        out.write_all(b"</tbody>\n")?;
     }
-    out.push_str("</table>\n");
-    out.push_str(&format!(
+    out.write_all(b"</table>\n")?;
+    write!(
+        out,
         "<section class=\"legend\" id=\"legend\">\n<h2>{}</h2>\n<ul>\n",
         escape(&p.legend_title)
-    ));
+    )?;
     for e in &p.legend {
-        out.push_str(&format!(
-            "<li><span class=\"swatch {}\">{}</span>{}</li>\n",
+        writeln!(
+            out,
+            "<li><span class=\"swatch {}\">{}</span>{}</li>",
             e.tone.class(),
             escape(e.mark),
             escape(&e.text)
-        ));
+        )?;
     }
-    out.push_str("</ul>\n</section>\n</body>\n</html>\n");
-    out
+    out.write_all(b"</ul>\n</section>\n</body>\n</html>\n")
 }

@@ -36,37 +36,87 @@ pub fn grid(g: &Grid, width: usize, color: bool) -> String {
             c
         }
     }));
-    // The first column names the row: keep it wide enough that words are not split.
-    let first = g
-        .rows
-        .iter()
-        .map(|r| {
-            r[0].text
-                .split_whitespace()
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .chain(g.header.first().map(|h| h.chars().count()))
-        .max()
-        .unwrap_or(0)
-        .max(16)
-        .min(width / 4) as u16;
+    let widths = word_widths(g, width);
     for row in &g.rows {
-        t.add_row(row.iter().map(|cell| {
-            let c = Cell::new(&cell.text);
+        t.add_row(row.iter().enumerate().map(|(i, cell)| {
+            let bound = widths.get(i).copied().unwrap_or(u16::MAX) as usize;
+            let c = Cell::new(break_at_hyphens(&cell.text, bound));
             match colour(cell.tone) {
                 Some(col) if color => c.fg(col),
                 _ => c,
             }
         }));
     }
-    if let Some(c) = t.column_mut(0) {
-        c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(first + 2)));
+    for (i, min) in widths.into_iter().enumerate() {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(min + 2)));
+        }
     }
     let mut s = t.to_string();
     s.push('\n');
     s
+}
+
+/// A word longer than the column is cut after its hyphens rather than anywhere
+/// ("students-upper-secondary" → "students-upper-" "secondary"): the pieces, each as long as
+/// fits, are separated by a space, where the table then wraps.
+fn break_at_hyphens(text: &str, bound: usize) -> String {
+    if bound == 0 || longest_word(text) <= bound {
+        return text.to_string();
+    }
+    let mut out = Vec::new();
+    for word in text.split(' ') {
+        if word.chars().count() <= bound || !word.contains('-') {
+            out.push(word.to_string());
+            continue;
+        }
+        let mut line = String::new();
+        for piece in word.split_inclusive('-') {
+            if !line.is_empty() && line.chars().count() + piece.chars().count() > bound {
+                out.push(std::mem::take(&mut line));
+            }
+            line.push_str(piece);
+        }
+        out.push(line);
+    }
+    out.join(" ")
+}
+
+fn longest_word(s: &str) -> usize {
+    s.split_whitespace()
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The least width of each column: its longest word, so that comfy-table wraps between words
+/// ("students-upper-secondary", not "students-u | pper-secon | dary"). When the longest words
+/// do not all fit in `width`, every column is held to the same cap, the largest that fits, and
+/// only words longer than it are split.
+fn word_widths(g: &Grid, width: usize) -> Vec<u16> {
+    let n = g.header.len();
+    let longest: Vec<usize> = (0..n)
+        .map(|i| {
+            g.rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| longest_word(&c.text))
+                .chain(g.header.get(i).map(|h| longest_word(h)))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // Each column takes two spaces of padding and one border.
+    let room = width.saturating_sub(3 * n + 1);
+    let fits = |cap: usize| longest.iter().map(|l| (*l).min(cap)).sum::<usize>() <= room;
+    let mut cap = longest.iter().copied().max().unwrap_or(0);
+    while cap > 1 && !fits(cap) {
+        cap -= 1;
+    }
+    longest
+        .iter()
+        .map(|l| (*l).min(cap).min(u16::MAX as usize) as u16)
+        .collect()
 }
 
 pub fn report(r: &Report, width: usize, color: bool) -> String {
@@ -92,4 +142,31 @@ pub fn report(r: &Report, width: usize, color: bool) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::grid::Cell as GridCell;
+
+    #[test]
+    fn long_hyphenated_words_break_after_a_hyphen() {
+        assert_eq!(
+            break_at_hyphens("students-upper-secondary ≥ 37.800", 15),
+            "students-upper- secondary ≥ 37.800"
+        );
+        assert_eq!(break_at_hyphens("short words", 15), "short words");
+    }
+
+    #[test]
+    fn no_word_is_split_when_the_words_fit() {
+        let mut g = Grid::new(["Indicator", "Plan"]);
+        g.row(vec![
+            GridCell::plain("establishments-inspected"),
+            GridCell::plain("students-upper-secondary ≥ 37.800"),
+        ]);
+        let out = grid(&g, 80, false);
+        assert!(out.contains("establishments-inspected"), "{out}");
+        assert!(out.contains("students-upper-secondary"), "{out}");
+    }
 }

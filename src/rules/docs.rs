@@ -36,6 +36,8 @@ docs![
     "unknown-agency",
     "missing-budget",
     "missing-reporting",
+    "no-issue-date",
+    "number-kind-mismatch",
     "weaker-than-parent",
     "missing-parent",
     "parent-cycle",

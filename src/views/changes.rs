@@ -4,6 +4,7 @@
 //! reordered keys, reflowed strings and "Ít nhất 70%" for ">= 70%" are no change. Lists
 //! whose order carries no meaning (recipients, task items, objectives) are compared as sets.
 
+use super::structured::{self, TargetData};
 use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
 use crate::i18n::Lang;
 use crate::model::{Level, ReportEvery};
@@ -126,6 +127,11 @@ pub struct Change {
     pub kind: Kind,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// For a target: `before` and `after` as data (views/structured.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_targets: Option<Vec<super::structured::TargetData>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after_targets: Option<Vec<super::structured::TargetData>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub floor: Option<Floor>,
 }
@@ -163,6 +169,8 @@ impl Out {
             kind,
             before,
             after,
+            before_targets: None,
+            after_targets: None,
             floor: None,
         });
     }
@@ -424,12 +432,22 @@ fn floor(national: &NationalIndicator, before: Verdict, after: Verdict, lang: La
     }
 }
 
+impl Out {
+    /// Gives the change just pushed its targets as data.
+    fn targets(&mut self, before: Option<Vec<TargetData>>, after: Option<Vec<TargetData>>) {
+        let c = self.changes.last_mut().expect("just pushed");
+        c.before_targets = before;
+        c.after_targets = after;
+    }
+}
+
 fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     let lang = out.lang;
     let s = Section::Indicators;
     for o in &old.indicators {
         let Some(n) = new.indicators.iter().find(|n| n.key == o.key) else {
             out.push(s, &o.key, Kind::Removed, Some(targets_of(o, lang)), None);
+            out.targets(Some(structured::of_indicator(o, lang)), None);
             if let (Some(nat), Some(before)) =
                 (binding(o.national), verdict_of(o.national, Some(o)))
             {
@@ -445,10 +463,24 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
                 None => o.key.clone(),
             };
             let show = |t: Option<&PlanTarget>| t.map(|t| t.target.display(lang));
+            let data = |t: &PlanTarget, i: &CompiledIndicator| {
+                Some(vec![structured::target(
+                    t.level,
+                    &t.target,
+                    i.unit.as_deref(),
+                    lang,
+                )])
+            };
             match (target_at(o, level), target_at(n, level)) {
                 (None, None) => {}
-                (Some(a), None) => out.push(s, item, Kind::Removed, show(Some(a)), None),
-                (None, Some(b)) => out.push(s, item, Kind::Added, None, show(Some(b))),
+                (Some(a), None) => {
+                    out.push(s, item, Kind::Removed, show(Some(a)), None);
+                    out.targets(data(a, o), None);
+                }
+                (None, Some(b)) => {
+                    out.push(s, item, Kind::Added, None, show(Some(b)));
+                    out.targets(None, data(b, n));
+                }
                 (Some(a), Some(b)) => {
                     let kind = match compare(&a.target, &b.target, n.denominator).0 {
                         Verdict::Stronger => Some(Kind::Raised),
@@ -458,6 +490,7 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
                     };
                     if let Some(k) = kind {
                         out.push(s, item, k, show(Some(a)), show(Some(b)));
+                        out.targets(data(a, o), data(b, n));
                     }
                 }
             }
@@ -495,6 +528,7 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
             continue;
         }
         out.push(s, &n.key, Kind::Added, None, Some(targets_of(n, lang)));
+        out.targets(None, Some(structured::of_indicator(n, lang)));
         if let (Some(nat), Some(after)) = (binding(n.national), verdict_of(n.national, Some(n))) {
             let f = floor(nat, Verdict::Missing, after, lang);
             out.changes.last_mut().expect("just pushed").floor = Some(f);

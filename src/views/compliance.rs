@@ -28,6 +28,9 @@ pub struct IndicatorRow {
     /// The plan's own wording of the target.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// `national` and `plan` as data (views/structured.rs).
+    pub national_targets: Vec<super::structured::TargetData>,
+    pub plan_targets: Vec<super::structured::TargetData>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -152,6 +155,8 @@ pub fn indicator_row(plan: &CompiledPlan, n: &NationalIndicator, lang: Lang) -> 
             mark: verdict.mark(),
             note,
             text,
+            national_targets: super::structured::of_national(n, lang),
+            plan_targets: Vec::new(),
         };
     let a = crate::assess::indicator(plan, n);
     let Some(ind) = a.entry else {
@@ -199,7 +204,9 @@ pub fn indicator_row(plan: &CompiledPlan, n: &NationalIndicator, lang: Lang) -> 
                 .map(|pct| format!("≈ {}%", format_number((pct * 100.0).round() / 100.0))),
         }),
     });
-    row(shown, a.verdict, note, ind.text.clone())
+    let mut r = row(shown, a.verdict, note, ind.text.clone());
+    r.plan_targets = super::structured::of_indicator(ind, lang);
+    r
 }
 
 /// Every national indicator of the plan's programme, in the programme's order.

@@ -6,7 +6,8 @@ use super::compliance::{self, AgencyStatus};
 use crate::compile::CompiledPlan;
 use crate::i18n::Lang;
 use crate::msg;
-use crate::reference::Requirement;
+use crate::reference::{Programme, Requirement};
+use crate::report::csv;
 use crate::report::grid::{Cell, Grid, Tone};
 use crate::report::html::{LegendEntry, MatrixPage, RowGroup};
 use crate::text::match_key;
@@ -33,6 +34,8 @@ pub struct IndicatorCell {
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// `target` as data, one per level (views/structured.rs).
+    pub targets: Vec<super::structured::TargetData>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -41,6 +44,7 @@ pub struct IndicatorRow {
     pub id: String,
     pub short: String,
     pub national: String,
+    pub national_targets: Vec<super::structured::TargetData>,
     /// The national wording, for tooltips.
     pub wording: String,
     /// One per column; `None` where the plan implements another programme.
@@ -71,75 +75,145 @@ pub struct Matrix {
     pub agencies: Vec<AgencyRow>,
 }
 
-/// Sorts plans by province (Vietnamese order, tones ignored first), then period, then file.
-pub fn sort_plans(plans: &mut [Box<CompiledPlan<'_>>]) {
-    plans.sort_by_cached_key(|p| {
-        (
-            match_key(&super::province_name(p)),
-            p.start,
-            p.end,
-            p.source.name.clone(),
-        )
-    });
+/// One plan's column, kept compact: only the cells the matrix shows, so `compare` need not
+/// hold every compiled plan at once (memory grows with the cells, not with the plans' text).
+pub struct PlanColumn<'r> {
+    pub column: Column,
+    /// Province (Vietnamese order, tones ignored first), then period, then file.
+    sort_key: (String, i32, i32, String),
+    pub programme: Option<&'r Programme>,
+    reference: &'r crate::reference::Reference,
+    /// One per indicator of `programme`, in its order.
+    pub indicators: Vec<Option<IndicatorCell>>,
+    /// One per agency requirement of `programme`, in its order.
+    pub agencies: Vec<Option<AgencyCell>>,
 }
 
-pub fn build(plans: &[Box<CompiledPlan<'_>>], lang: Lang) -> Matrix {
-    let mut columns: Vec<Column> = plans
+/// The cells of one plan. Without `full`, what only the HTML tooltips and the JSON show is
+/// dropped: the plan's wording of each target, its targets as data, the names of the bodies.
+pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, full: bool) -> PlanColumn<'r> {
+    let column = Column {
+        label: super::plan_label(p),
+        file: p.source.name.clone(),
+        province: super::province_name(p),
+        start: p.start,
+        end: p.end,
+        number: p.doc.plan.value.number.as_ref().map(|n| n.value.clone()),
+        programme: p.programme.map(|x| x.id.clone()),
+    };
+    let sort_key = (
+        match_key(&column.province),
+        p.start,
+        p.end,
+        column.file.clone(),
+    );
+    let Some(prog) = p.programme else {
+        return PlanColumn {
+            column,
+            sort_key,
+            programme: None,
+            reference: p.reference,
+            indicators: Vec::new(),
+            agencies: Vec::new(),
+        };
+    };
+    let indicators = prog
+        .indicators
         .iter()
-        .map(|p| Column {
-            label: super::plan_label(p),
-            file: p.source.name.clone(),
-            province: super::province_name(p),
-            start: p.start,
-            end: p.end,
-            number: p.doc.plan.value.number.as_ref().map(|n| n.value.clone()),
-            programme: p.programme.map(|x| x.id.clone()),
+        .map(|n| {
+            let r = compliance::indicator_row(p, n, lang);
+            Some(IndicatorCell {
+                target: r.plan,
+                verdict: r.verdict,
+                mark: r.mark,
+                note: r.note,
+                text: r.text.filter(|_| full),
+                targets: if full { r.plan_targets } else { Vec::new() },
+            })
         })
         .collect();
+    let rows = compliance::agency_rows(p, lang);
+    let agencies = prog
+        .agencies
+        .iter()
+        .map(|req| {
+            rows.iter()
+                .find(|r| r.requirement_of.as_deref() == Some(req.agency.as_str()))
+                .map(|r| AgencyCell {
+                    status: r.status,
+                    mark: r.mark,
+                    named: r
+                        .named
+                        .iter()
+                        .map(|a| compliance::NamedAgency {
+                            name: if full { a.name.clone() } else { String::new() },
+                            ..a.clone()
+                        })
+                        .collect(),
+                })
+        })
+        .collect();
+    PlanColumn {
+        column,
+        sort_key,
+        programme: Some(prog),
+        reference: p.reference,
+        indicators,
+        agencies,
+    }
+}
+
+/// The matrix of every plan, in memory at once (tests and small sets).
+pub fn build(plans: &[Box<CompiledPlan<'_>>], lang: Lang) -> Matrix {
+    let reference = plans.first().map(|p| p.reference);
+    let columns = plans.iter().map(|p| column(p, lang, true)).collect();
+    assemble(columns, reference, lang)
+}
+
+/// Sorts the columns by province, then period, then file, and lays the cells out as rows.
+pub fn assemble(
+    mut plans: Vec<PlanColumn<'_>>,
+    reference: Option<&crate::reference::Reference>,
+    lang: Lang,
+) -> Matrix {
+    plans.sort_by(|a, b| a.sort_key.cmp(&b.sort_key));
+    let mut columns: Vec<Column> = plans.iter().map(|p| p.column.clone()).collect();
     // Two versions of one province and period: tell them apart by number, else by file.
-    for i in 0..columns.len() {
-        let same = columns
-            .iter()
-            .filter(|c| c.label == columns[i].label)
-            .count();
-        if same > 1 {
-            let tag = columns[i].number.clone().unwrap_or_else(|| {
-                std::path::Path::new(&columns[i].file)
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for c in &columns {
+        *seen.entry(c.label.clone()).or_default() += 1;
+    }
+    for c in &mut columns {
+        if seen.get(&c.label).is_some_and(|n| *n > 1) {
+            let tag = c.number.clone().unwrap_or_else(|| {
+                std::path::Path::new(&c.file)
                     .file_stem()
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default()
             });
-            columns[i].label = format!("{} ({tag})", columns[i].label);
+            c.label = format!("{} ({tag})", c.label);
         }
     }
 
-    let mut programmes = Vec::new();
+    let mut programmes: Vec<&Programme> = Vec::new();
     for p in plans.iter().filter_map(|p| p.programme) {
-        if !programmes
-            .iter()
-            .any(|x: &&crate::reference::Programme| x.id == p.id)
-        {
+        if !programmes.iter().any(|x| x.id == p.id) {
             programmes.push(p);
         }
     }
     let mut indicators = Vec::new();
     let mut agencies = Vec::new();
     for prog in programmes {
-        let applies = |p: &CompiledPlan| p.programme.is_some_and(|x| x.id == prog.id);
-        for n in &prog.indicators {
+        let applies = |p: &PlanColumn| p.programme.is_some_and(|x| x.id == prog.id);
+        for (i, n) in prog.indicators.iter().enumerate() {
             let cells = plans
-                .iter()
+                .iter_mut()
                 .map(|p| {
-                    applies(p).then(|| {
-                        let r = compliance::indicator_row(p, n, lang);
-                        IndicatorCell {
-                            target: r.plan,
-                            verdict: r.verdict,
-                            mark: r.mark,
-                            note: r.note,
-                            text: r.text,
-                        }
-                    })
+                    if applies(p) {
+                        p.indicators.get_mut(i).and_then(Option::take)
+                    } else {
+                        None
+                    }
                 })
                 .collect();
             indicators.push(IndicatorRow {
@@ -147,31 +221,23 @@ pub fn build(plans: &[Box<CompiledPlan<'_>>], lang: Lang) -> Matrix {
                 id: n.id.clone(),
                 short: n.short(lang).to_string(),
                 national: n.target_display(lang),
+                national_targets: super::structured::of_national(n, lang),
                 wording: n.text(lang).to_string(),
                 cells,
             });
         }
-        let per_plan: Vec<Option<Vec<compliance::AgencyRow>>> = plans
-            .iter()
-            .map(|p| applies(p).then(|| compliance::agency_rows(p, lang)))
-            .collect();
-        for req in &prog.agencies {
-            let name = plans
-                .first()
-                .and_then(|p| p.reference.agencies.get(&req.agency))
+        for (i, req) in prog.agencies.iter().enumerate() {
+            let name = reference
+                .and_then(|r| r.agencies.get(&req.agency))
                 .map_or(req.agency.clone(), |a| a.name(lang).to_string());
-            let cells = per_plan
-                .iter()
-                .map(|rows| {
-                    rows.as_ref().and_then(|rows| {
-                        rows.iter()
-                            .find(|r| r.requirement_of.as_deref() == Some(req.agency.as_str()))
-                            .map(|r| AgencyCell {
-                                status: r.status,
-                                mark: r.mark,
-                                named: r.named.clone(),
-                            })
-                    })
+            let cells = plans
+                .iter_mut()
+                .map(|p| {
+                    if applies(p) {
+                        p.agencies.get_mut(i).and_then(Option::take)
+                    } else {
+                        None
+                    }
                 })
                 .collect();
             agencies.push(AgencyRow {
@@ -188,6 +254,129 @@ pub fn build(plans: &[Box<CompiledPlan<'_>>], lang: Lang) -> Matrix {
         indicators,
         agencies,
     }
+}
+
+/// The columns of the tidy CSV: one row per plan × indicator × level, and per plan × agency.
+pub const TIDY_HEADER: &[&str] = &[
+    "file",
+    "province",
+    "period_start",
+    "period_end",
+    "number",
+    "programme",
+    "kind",
+    "id",
+    "name",
+    "level",
+    "comparator",
+    "value",
+    "max",
+    "unit",
+    "count_unit",
+    "per",
+    "verdict",
+    "national_comparator",
+    "national_value",
+    "national_max",
+    "role",
+    "display",
+];
+
+fn machine_name<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// One plan's rows of the tidy CSV, with numbers as numbers. A target set per level gives a
+/// row per level, next to the national target for that level; an indicator with no target
+/// gives one row with its verdict.
+pub fn tidy_rows(p: &PlanColumn, lang: Lang) -> Vec<Vec<String>> {
+    use crate::report::csv::number;
+    let c = &p.column;
+    let num = |v: Option<f64>| v.map(number).unwrap_or_default();
+    let head = |kind: &str, id: &str, name: &str| {
+        vec![
+            c.file.clone(),
+            c.province.clone(),
+            c.start.to_string(),
+            c.end.to_string(),
+            c.number.clone().unwrap_or_default(),
+            c.programme.clone().unwrap_or_default(),
+            kind.to_string(),
+            id.to_string(),
+            name.to_string(),
+        ]
+    };
+    let mut rows = Vec::new();
+    let Some(prog) = p.programme else { return rows };
+    for (n, cell) in prog.indicators.iter().zip(&p.indicators) {
+        let Some(cell) = cell else { continue };
+        let national = super::structured::of_national(n, lang);
+        let verdict = machine_name(&cell.verdict);
+        let mut push = |t: Option<&super::structured::TargetData>| {
+            let level = t.and_then(|t| t.level);
+            let nat = national
+                .iter()
+                .find(|x| x.level == level)
+                .or_else(|| national.iter().find(|x| x.level.is_none()))
+                .or(national.first());
+            let mut row = head("indicator", &n.id, n.short(lang));
+            row.extend([
+                level.map(|l| l.key().to_string()).unwrap_or_default(),
+                t.map(|t| t.comparator.to_string()).unwrap_or_default(),
+                num(t.and_then(|t| t.value)),
+                num(t.and_then(|t| t.max)),
+                t.map(|t| t.unit.to_string()).unwrap_or_default(),
+                t.and_then(|t| t.count_unit.clone()).unwrap_or_default(),
+                t.and_then(|t| t.period).unwrap_or_default().to_string(),
+                verdict.clone(),
+                nat.map(|x| x.comparator.to_string()).unwrap_or_default(),
+                num(nat.and_then(|x| x.value)),
+                num(nat.and_then(|x| x.max)),
+                String::new(),
+                crate::report::csv::plain_numbers(&t.map_or_else(
+                    || cell.target.clone().unwrap_or_default(),
+                    |t| t.display.clone(),
+                )),
+            ]);
+            rows.push(row);
+        };
+        if cell.targets.is_empty() {
+            push(None);
+        } else {
+            cell.targets.iter().for_each(|t| push(Some(t)));
+        }
+    }
+    for (req, cell) in prog.agencies.iter().zip(&p.agencies) {
+        let Some(cell) = cell else { continue };
+        let mut roles: Vec<&str> = cell.named.iter().map(|a| machine_role(a.role)).collect();
+        roles.dedup();
+        let name = p
+            .reference
+            .agencies
+            .get(&req.agency)
+            .map_or(req.agency.as_str(), |a| a.name(lang));
+        let mut row = head("agency", &req.agency, name);
+        row.extend(std::iter::repeat_n(String::new(), 7));
+        row.push(machine_name(&cell.status));
+        row.extend(std::iter::repeat_n(String::new(), 3));
+        row.push(roles.join(";"));
+        row.push(
+            cell.named
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        rows.push(row);
+    }
+    rows
+}
+
+fn machine_role(r: crate::model::Role) -> &'static str {
+    super::role_name(r, Lang::En)
 }
 
 fn indicator_text(c: &Option<IndicatorCell>) -> String {
@@ -261,100 +450,102 @@ impl Matrix {
     }
 
     /// For spreadsheets: a `kind` and an `id` column so rows can be filtered and joined.
-    pub fn csv_grid(&self, lang: Lang) -> Grid {
-        let mut g = Grid::new(
-            ["kind", "id", "name", "national"]
-                .into_iter()
-                .map(String::from)
-                .chain(self.columns.iter().map(|c| c.label.clone())),
-        );
+    /// Written row by row, numbers without Vietnamese grouping.
+    pub fn write_csv(&self, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let header: Vec<String> = ["kind", "id", "name", "national"]
+            .into_iter()
+            .map(String::from)
+            .chain(self.columns.iter().map(|c| c.label.clone()))
+            .collect();
+        out.write_all(csv::record(&header).as_bytes())?;
         for r in &self.indicators {
             let mut row = vec![
-                Cell::plain("indicator"),
-                Cell::plain(&r.id),
-                Cell::plain(&r.short),
-                Cell::plain(&r.national),
+                "indicator".to_string(),
+                r.id.clone(),
+                r.short.clone(),
+                csv::plain_numbers(&r.national),
             ];
-            row.extend(r.cells.iter().map(|c| Cell::plain(indicator_text(c))));
-            g.row(row);
+            row.extend(
+                r.cells
+                    .iter()
+                    .map(|c| csv::plain_numbers(&indicator_text(c))),
+            );
+            out.write_all(csv::record(&row).as_bytes())?;
         }
         for r in &self.agencies {
             let mut row = vec![
-                Cell::plain("agency"),
-                Cell::plain(&r.id),
-                Cell::plain(&r.name),
-                Cell::plain(compliance::requirement_name(Some(r.requirement), lang)),
+                "agency".to_string(),
+                r.id.clone(),
+                r.name.clone(),
+                compliance::requirement_name(Some(r.requirement), lang).to_string(),
             ];
-            row.extend(r.cells.iter().map(|c| Cell::plain(agency_text(c, lang))));
-            g.row(row);
+            row.extend(r.cells.iter().map(|c| agency_text(c, lang)));
+            out.write_all(csv::record(&row).as_bytes())?;
         }
-        g
+        Ok(())
     }
 
+    /// The page as text (tests); `compare` streams it with [`Matrix::write_html`].
     pub fn html(&self, lang: Lang) -> String {
+        let mut out = Vec::new();
+        self.write_html(lang, &mut out)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the page is UTF-8")
+    }
+
+    pub fn write_html(&self, lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let header: Vec<String> = Self::corner(lang)
             .into_iter()
             .chain(self.columns.iter().map(|c| c.label.clone()))
             .collect();
-        let indicator_rows = self
-            .indicators
-            .iter()
-            .map(|r| {
-                let mut row = vec![
-                    Cell::plain(&r.short).tip(format!("{}: {}", r.programme, r.wording)),
-                    Cell::plain(&r.national),
-                ];
-                row.extend(r.cells.iter().zip(&self.columns).map(|(c, col)| {
-                    let Some(cell) = c else {
-                        return Cell::plain("");
-                    };
-                    let mut tip = format!(
-                        "{} — {}: {} {}",
-                        col.label,
-                        r.short,
-                        cell.verdict.mark(),
-                        cell.verdict.name(lang)
-                    );
-                    if let Some(n) = &cell.note {
-                        tip.push_str(&format!(" ({n})"));
+        let indicator_rows = self.indicators.iter().map(move |r| {
+            let mut row = vec![
+                Cell::plain(&r.short).tip(format!("{}: {}", r.programme, r.wording)),
+                Cell::plain(&r.national),
+            ];
+            row.extend(r.cells.iter().zip(&self.columns).map(|(c, col)| {
+                let Some(cell) = c else {
+                    return Cell::plain("");
+                };
+                let mut tip = format!(
+                    "{} — {}: {} {}",
+                    col.label,
+                    r.short,
+                    cell.verdict.mark(),
+                    cell.verdict.name(lang)
+                );
+                if let Some(n) = &cell.note {
+                    tip.push_str(&format!(" ({n})"));
+                }
+                if let Some(t) = &cell.text {
+                    tip.push_str(&format!("\n{t}"));
+                }
+                tip.push_str(&format!(
+                    "\n{}: {}",
+                    msg!(lang, "Quốc gia", "National"),
+                    r.wording
+                ));
+                Cell::toned(indicator_text(c), cell.verdict.into()).tip(tip)
+            }));
+            row
+        });
+        let agency_rows = self.agencies.iter().map(move |r| {
+            let mut row = vec![
+                Cell::plain(&r.name),
+                Cell::plain(compliance::requirement_name(Some(r.requirement), lang)),
+            ];
+            row.extend(r.cells.iter().map(|c| match c {
+                None => Cell::plain(""),
+                Some(cell) => {
+                    let mut tip = cell.status.name(lang).to_string();
+                    if !cell.named.is_empty() {
+                        tip.push_str(&format!(": {}", compliance::named_list(&cell.named, lang)));
                     }
-                    if let Some(t) = &cell.text {
-                        tip.push_str(&format!("\n{t}"));
-                    }
-                    tip.push_str(&format!(
-                        "\n{}: {}",
-                        msg!(lang, "Quốc gia", "National"),
-                        r.wording
-                    ));
-                    Cell::toned(indicator_text(c), cell.verdict.into()).tip(tip)
-                }));
-                row
-            })
-            .collect();
-        let agency_rows = self
-            .agencies
-            .iter()
-            .map(|r| {
-                let mut row = vec![
-                    Cell::plain(&r.name),
-                    Cell::plain(compliance::requirement_name(Some(r.requirement), lang)),
-                ];
-                row.extend(r.cells.iter().map(|c| match c {
-                    None => Cell::plain(""),
-                    Some(cell) => {
-                        let mut tip = cell.status.name(lang).to_string();
-                        if !cell.named.is_empty() {
-                            tip.push_str(&format!(
-                                ": {}",
-                                compliance::named_list(&cell.named, lang)
-                            ));
-                        }
-                        Cell::toned(agency_text(c, lang), cell.status.tone()).tip(tip)
-                    }
-                }));
-                row
-            })
-            .collect();
+                    Cell::toned(agency_text(c, lang), cell.status.tone()).tip(tip)
+                }
+            }));
+            row
+        });
         let mut legend: Vec<LegendEntry> = [
             Verdict::Stronger,
             Verdict::Equal,
@@ -394,41 +585,44 @@ impl Matrix {
             v.dedup();
             v
         };
-        crate::report::html::matrix_page(&MatrixPage {
-            lang,
-            title: &msg!(
+        crate::report::html::matrix_page(
+            MatrixPage {
                 lang,
-                "So sánh kế hoạch phòng, chống mại dâm",
-                "Prostitution-prevention plans compared"
-            ),
-            notes: vec![
-                msg!(
+                title: &msg!(
                     lang,
-                    "Đối chiếu với {}; {} kế hoạch. Di chuột lên ô để xem nội dung chỉ tiêu.",
-                    "Against {}; {} plan(s). Hover over a cell for the wording of the target.",
-                    programmes.join(", "),
-                    self.columns.len()
+                    "So sánh kế hoạch phòng, chống mại dâm",
+                    "Prostitution-prevention plans compared"
                 ),
-                self.columns
-                    .iter()
-                    .map(|c| format!("{}: {}", c.label, c.file))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
-            ],
-            header,
-            groups: vec![
-                RowGroup {
-                    title: msg!(lang, "Chỉ tiêu", "Indicators"),
-                    rows: indicator_rows,
-                },
-                RowGroup {
-                    title: msg!(lang, "Cơ quan", "Agencies"),
-                    rows: agency_rows,
-                },
-            ],
-            legend,
-            legend_title: msg!(lang, "Chú giải", "Legend"),
-        })
+                notes: vec![
+                    msg!(
+                        lang,
+                        "Đối chiếu với {}; {} kế hoạch. Di chuột lên ô để xem nội dung chỉ tiêu.",
+                        "Against {}; {} plan(s). Hover over a cell for the wording of the target.",
+                        programmes.join(", "),
+                        self.columns.len()
+                    ),
+                    self.columns
+                        .iter()
+                        .map(|c| format!("{}: {}", c.label, c.file))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                ],
+                header,
+                groups: vec![
+                    RowGroup {
+                        title: msg!(lang, "Chỉ tiêu", "Indicators"),
+                        rows: Box::new(indicator_rows),
+                    },
+                    RowGroup {
+                        title: msg!(lang, "Cơ quan", "Agencies"),
+                        rows: Box::new(agency_rows),
+                    },
+                ],
+                legend,
+                legend_title: msg!(lang, "Chú giải", "Legend"),
+            },
+            out,
+        )
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod changes;
 pub mod compliance;
 pub mod matrix;
+pub mod structured;
 pub mod summary;
 
 use crate::compile::CompiledPlan;

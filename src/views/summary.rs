@@ -34,6 +34,9 @@ pub struct IndicatorLine {
     pub national: Option<String>,
     pub verdict: Option<Verdict>,
     pub mark: Option<&'static str>,
+    /// `plan` and `national` as data (views/structured.rs).
+    pub plan_targets: Vec<super::structured::TargetData>,
+    pub national_targets: Vec<super::structured::TargetData>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -76,6 +79,8 @@ pub fn build(plan: &CompiledPlan, findings: &[Finding], lang: Lang) -> Summary {
                         national: Some(n.target_display(lang)),
                         verdict: Some(v),
                         mark: Some(v.mark()),
+                        plan_targets: super::structured::of_indicator(ind, lang),
+                        national_targets: super::structured::of_national(n, lang),
                     }
                 }
                 None => IndicatorLine {
@@ -89,6 +94,8 @@ pub fn build(plan: &CompiledPlan, findings: &[Finding], lang: Lang) -> Summary {
                     national: None,
                     verdict: None,
                     mark: None,
+                    plan_targets: super::structured::of_indicator(ind, lang),
+                    national_targets: Vec::new(),
                 },
             }
         })

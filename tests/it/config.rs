@@ -65,7 +65,8 @@ fn off_removes_a_rule_and_leaves_the_others() {
     assert!(levels_of(&doc, "missing-budget").is_empty());
     assert_eq!(levels_of(&doc, "missing-reporting"), ["error"]);
     assert_eq!(levels_of(&doc, "weaker-target"), ["error", "error"]);
-    assert_eq!(doc["summary"]["warnings"], 3, "{doc}");
+    // The excerpt's two absent targets are one note; the one warning left is not-comparable.
+    assert_eq!(doc["summary"]["warnings"], 1, "{doc}");
 }
 
 #[test]
@@ -83,7 +84,8 @@ fn explicit_config_file_wins_over_discovery() {
         2,
         "kehoach.toml is not read"
     );
-    assert_eq!(levels_of(&doc, "missing-indicator"), ["error", "error"]);
+    // Quảng Nam's two absent targets are one finding (the plan is an excerpt).
+    assert_eq!(levels_of(&doc, "missing-indicator"), ["error"]);
 }
 
 #[test]

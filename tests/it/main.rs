@@ -3,6 +3,7 @@
 
 mod common;
 
+mod analyst_data;
 mod bad_input;
 mod cache;
 mod check_plans;
@@ -13,6 +14,7 @@ mod docx;
 mod explain;
 mod init;
 mod lint;
+mod plans_as_they_come;
 mod programme_file;
 mod reform;
 mod related;
