@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: ExplainArgs) -> i32 {
         None => {
             let codes = Rule::ALL.iter().map(|r| r.code());
             let hint = match did_you_mean(code, codes) {
-                Some(best) => msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
+                Some(best) => msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
                 None => msg!(
                     lang,
                     "danh sách quy tắc: `kehoach explain --list`",
