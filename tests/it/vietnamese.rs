@@ -299,3 +299,36 @@ fn init_suggests_a_province_and_explains_a_reversed_period() {
         "{err}"
     );
 }
+
+#[test]
+fn the_version_diff_speaks_vietnamese() {
+    let (dir, old) = draft_with(|t| t);
+    let text = std::fs::read_to_string(&old).unwrap();
+    let new = dir.path().join("new.yaml");
+    let edited = text
+        .replace(
+            "every: [6-months, yearly, ad-hoc]",
+            "every: [hằng quý, hằng năm]",
+        )
+        .replacen(
+            "  period: 2024\n",
+            "  period: 2024\n  number: 9/KH-UBND\n",
+            1,
+        );
+    std::fs::write(&new, edited).unwrap();
+    let out = kehoach()
+        .args(["diff", "--lang", "vi", "-f", "md"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("| kỳ báo cáo | bỏ | 6 tháng |"), "{md}");
+    assert!(md.contains("| kỳ báo cáo | bỏ | đột xuất |"), "{md}");
+    assert!(md.contains("| kỳ báo cáo | thêm |  | hằng quý |"), "{md}");
+    assert!(md.contains("| số hiệu |"), "{md}");
+    assert!(
+        !md.contains("6-months") && !md.contains("ad-hoc") && !md.contains("| every |"),
+        "{md}"
+    );
+}
