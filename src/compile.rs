@@ -91,6 +91,38 @@ pub fn parse_period(s: &str) -> Option<(i32, i32)> {
     }
 }
 
+/// Why a period cannot be read, and how to write it: (message, help).
+pub fn period_problem(text: &str, lang: Lang) -> (String, String) {
+    let years: Vec<&str> = text.split(['-', '–', '—']).map(str::trim).collect();
+    if let [a, b] = years[..]
+        && let (Some(a), Some(b)) = (parse_period(a), parse_period(b))
+        && a.0 > b.0
+    {
+        return (
+            msg!(
+                lang,
+                "thời kỳ `{text}`: năm bắt đầu ({}) sau năm kết thúc ({})",
+                "period `{text}`: the first year ({}) is after the last ({})",
+                a.0,
+                b.0
+            ),
+            msg!(lang, "viết `{}-{}`", "write `{}-{}`", b.0, a.0),
+        );
+    }
+    (
+        msg!(
+            lang,
+            "thời kỳ `{text}` không đọc được",
+            "period `{text}` cannot be read"
+        ),
+        msg!(
+            lang,
+            "viết một năm (`2024`) hoặc một giai đoạn (`2021-2025`)",
+            "write one year (`2024`) or a range (`2021-2025`)"
+        ),
+    )
+}
+
 fn loc<T: Clone>(s: &serde_saphyr::Spanned<T>) -> Located<T> {
     Located::new(s.value.clone(), Span::from_location(s.referenced))
 }
@@ -141,7 +173,7 @@ pub fn compile<'r>(
         if let Some(best) = reference.provinces.suggest(&province_name.value) {
             f = f.help(msg!(
                 lang,
-                "có phải ý bạn là `{best}`?",
+                "Có phải ý bạn là `{best}`?",
                 "did you mean `{best}`?"
             ));
         }
@@ -150,22 +182,11 @@ pub fn compile<'r>(
 
     let period = loc(&meta.period);
     let (start, end) = parse_period(&period.value).unwrap_or_else(|| {
+        let (message, help) = period_problem(&period.value, lang);
         findings.push(
-            Finding::new(
-                Rule::Schema,
-                msg!(
-                    lang,
-                    "thời kỳ `{}` không đọc được",
-                    "period `{}` cannot be read",
-                    period.value
-                ),
-            )
-            .at(period.span)
-            .help(msg!(
-                lang,
-                "viết một năm (`2024`) hoặc một giai đoạn (`2021-2025`)",
-                "write one year (`2024`) or a range (`2021-2025`)"
-            )),
+            Finding::new(Rule::Schema, message)
+                .at(period.span)
+                .help(help),
         );
         (0, 0)
     });
@@ -230,7 +251,7 @@ pub fn compile<'r>(
                 });
                 f = f.help(match best {
                     Some(best) => {
-                        msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?")
+                        msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?")
                     }
                     None => msg!(
                         lang,
@@ -379,7 +400,7 @@ fn compile_indicator<'r>(
                     f = f.fix(r.span, only);
                 }
                 f = f.help(match did_you_mean(&r.value, ids.iter().copied()) {
-                    Some(best) => msg!(lang, "có phải ý bạn là `{best}`? Chỉ tiêu riêng của địa phương thì dùng `id:` thay cho `ref:`", "did you mean `{best}`? For a local indicator use `id:` instead of `ref:`"),
+                    Some(best) => msg!(lang, "Có phải ý bạn là `{best}`? Chỉ tiêu riêng của địa phương thì dùng `id:` thay cho `ref:`", "did you mean `{best}`? For a local indicator use `id:` instead of `ref:`"),
                     None => msg!(lang, "chỉ tiêu riêng của địa phương thì dùng `id:` thay cho `ref:`; danh sách chỉ tiêu: `kehoach schema`", "for a local indicator use `id:` instead of `ref:`; list the national ones with `kehoach schema`"),
                 });
                 findings.push(f);
@@ -478,7 +499,7 @@ fn compile_indicator<'r>(
                                 .at(k.span)
                                 .indicator(&key.value);
                                 f = f.help(match did_you_mean(&k.value, keys) {
-                                    Some(best) => msg!(lang, "có phải ý bạn là `{best}`? Các cấp: province, district, commune", "did you mean `{best}`? Levels: province, district, commune"),
+                                    Some(best) => msg!(lang, "Có phải ý bạn là `{best}`? Các cấp: province, district, commune", "did you mean `{best}`? Levels: province, district, commune"),
                                     None => msg!(lang, "các cấp: province (tỉnh), district (huyện), commune (xã)", "levels: province, district, commune"),
                                 });
                                 findings.push(f);
@@ -625,15 +646,15 @@ fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) 
         f = f
             .help(msg!(
                 lang,
-                "có phải ý bạn là `{best}`?",
+                "Có phải ý bạn là `{best}`?",
                 "did you mean `{best}`?"
             ))
             .fix(span, best);
     } else {
         f = f.help(msg!(
             lang,
-            "nếu đây là tên đúng của một cơ quan, hãy thêm nó vào schemas/agencies.yaml",
-            "if this is the right name of a body, add it to schemas/agencies.yaml"
+            "viết tên đầy đủ của cơ quan như trong văn bản (ví dụ \"Sở Y tế\", \"Công an tỉnh\"); danh sách tên kehoach nhận ra có trong `kehoach schema --json-schema` (mục agency). Một cơ quan riêng của tỉnh, không có trong danh sách, có thể giữ nguyên tên",
+            "write the body's full name as the document does (e.g. \"Sở Y tế\", \"Công an tỉnh\"); the names kehoach recognises are listed in `kehoach schema --json-schema` (under agency). A province's own body that is not in the list may keep its name"
         ));
     }
     f
@@ -656,12 +677,7 @@ fn suggest_agency(written: &str, reference: &Reference) -> Option<String> {
         return hit;
     }
     // Suggest the body's canonical name, whichever of its spellings came closest.
-    let best = did_you_mean(written, registry.all_names()).map(|n| {
-        registry
-            .resolve(n, None)
-            .map_or(n, |a| a.name.as_str())
-            .to_string()
-    });
+    let best = registry.closest(written).map(str::to_string);
     SUGGESTIONS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= MAX_CACHED {

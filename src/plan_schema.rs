@@ -6,8 +6,11 @@
 //! data, so the schema follows `--programme`. `check` stays the authority: the schema catches
 //! typing mistakes early, the rules judge the content.
 
+use crate::i18n::Lang;
+use crate::model::{ReportEvery, Role, Words};
 use crate::reference::{Binds, Reference};
 use crate::rules::Rule;
+use crate::text::strip_diacritics;
 use serde_json::{Value, json};
 
 /// "Vietnamese\n\nEnglish": hover text for both readers.
@@ -34,6 +37,26 @@ fn scalar_target() -> Value {
         "type": ["string", "number"],
         "examples": [">= 70%", "> 70%", "100%", "3-5%/năm", "1/tháng", "25.000"]
     })
+}
+
+/// The words a plan may write for an enumerated value (`role:`, `every:`), in English and in
+/// Vietnamese with and without diacritics, each described by its value in both languages.
+fn words<T: Words>() -> Value {
+    let mut names: Vec<String> = Vec::new();
+    let mut docs: Vec<String> = Vec::new();
+    for (value, spellings) in T::SPELLINGS {
+        let doc = format!("{} / {}", value.word(Lang::Vi), value.word(Lang::En));
+        for w in spellings
+            .iter()
+            .flat_map(|w| [w.to_string(), strip_diacritics(w)])
+        {
+            if !names.contains(&w) {
+                names.push(w);
+                docs.push(doc.clone());
+            }
+        }
+    }
+    json!({"enum": names, "enumDescriptions": docs})
 }
 
 pub fn plan_schema(reference: &Reference) -> Value {
@@ -212,9 +235,9 @@ pub fn plan_schema(reference: &Reference) -> Value {
                 "properties": {
                     "agency": described(json!({"type": "string", "examples": agencies}), "Tên cơ quan (mọi cách viết thông dụng).", "The agency's name (any common spelling)."),
                     "role": described(
-                        json!({"enum": ["lead", "coordinate", "requested"], "enumDescriptions": ["chủ trì / leads", "phối hợp / coordinates", "đề nghị (cơ quan UBND chỉ có thể đề nghị) / requested"]}),
-                        "Vai trò; mặc định là phối hợp.",
-                        "Role; coordinate when absent."
+                        words::<Role>(),
+                        "Vai trò: chủ trì, phối hợp hoặc đề nghị (cơ quan mà UBND chỉ có thể đề nghị); mặc định là phối hợp. Viết bằng tiếng Việt hay tiếng Anh đều được.",
+                        "Role: lead, coordinate or requested (a body the committee can only request); coordinate when absent. Vietnamese or English words are accepted."
                     ),
                     "tasks": strings("Nhiệm vụ được giao.", "The tasks given.")
                 }
@@ -225,9 +248,9 @@ pub fn plan_schema(reference: &Reference) -> Value {
                 "additionalProperties": false,
                 "properties": {
                     "every": described(
-                        json!({"type": "array", "items": {"enum": ["monthly", "quarterly", "6-months", "yearly", "ad-hoc"], "enumDescriptions": ["hằng tháng / monthly", "hằng quý / quarterly", "6 tháng / every six months", "hằng năm / yearly", "đột xuất / ad hoc"]}}),
-                        "Kỳ báo cáo.",
-                        "How often reports are due."
+                        json!({"type": "array", "items": words::<ReportEvery>()}),
+                        "Kỳ báo cáo: hằng tháng, hằng quý, 6 tháng, hằng năm, đột xuất (tiếng Việt hay tiếng Anh đều được).",
+                        "How often reports are due: monthly, quarterly, 6-months, yearly, ad-hoc (Vietnamese or English words)."
                     ),
                     "to": described(json!({"type": "array", "items": {"type": "string", "examples": agencies}}), "Nơi nhận báo cáo.", "Who receives the reports."),
                     "text": described(json!({"type": "string"}), "Nguyên văn quy định về báo cáo.", "The reporting clause's wording.")

@@ -195,6 +195,68 @@ where
     best.map(|(_, c)| c)
 }
 
+/// Abbreviations of the words in Vietnamese agency names, as officers type them (without
+/// diacritics, their separators removed): "LĐTBXH", "LĐ-TB&XH", "TBXH", "VHTTDL", "GD&ĐT", …
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ldtbxh", "lao dong thuong binh va xa hoi"),
+    ("tbxh", "thuong binh va xa hoi"),
+    ("ld", "lao dong"),
+    ("vhttdl", "van hoa the thao va du lich"),
+    ("gddt", "giao duc va dao tao"),
+    ("khdt", "ke hoach va dau tu"),
+    ("tttt", "thong tin va truyen thong"),
+    ("mttq", "mat tran to quoc"),
+    ("ubmttq", "uy ban mat tran to quoc"),
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("nnptnt", "nong nghiep va phat trien nong thon"),
+    ("tnmt", "tai nguyen va moi truong"),
+    ("gtvt", "giao thong van tai"),
+    ("khcn", "khoa hoc va cong nghe"),
+    ("lhpn", "lien hiep phu nu"),
+    ("hlhpn", "hoi lien hiep phu nu"),
+    ("tncs", "thanh nien cong san"),
+    ("bdbp", "bo doi bien phong"),
+    ("bchqs", "bo chi huy quan su"),
+    ("bch", "bo chi huy"),
+    ("vksnd", "vien kiem sat nhan dan"),
+    ("tand", "toa an nhan dan"),
+    ("tp", "thanh pho"),
+];
+
+/// `s` without diacritics, lower case, with the usual abbreviations of agency names written
+/// out: "Sở LĐ-TB&XH" and "So Lao dong TBXH" both become "so lao dong thuong binh va xa hoi".
+/// Separators inside an abbreviation ("LĐ - TB & XH") are ignored. For suggestions only.
+pub fn expand_abbreviations(s: &str) -> String {
+    let bare = strip_diacritics(&match_key(s)).to_lowercase();
+    // Words as typed, each without the separators abbreviations carry.
+    let words: Vec<String> = bare
+        .split([' ', ','])
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    'words: while i < words.len() {
+        // The longest run of words (up to four: "ld tb xh") that spells one abbreviation.
+        for n in (1..=4.min(words.len() - i)).rev() {
+            let joined: String = words[i..i + n].concat();
+            if let Some((_, full)) = ABBREVIATIONS.iter().find(|(a, _)| *a == joined) {
+                out.push(full);
+                i += n;
+                continue 'words;
+            }
+        }
+        out.push(&words[i]);
+        i += 1;
+    }
+    out.join(" ")
+}
+
 /// Calls `f` with a suggestion candidate's match key, that key without diacritics, and the
 /// latter's length in characters. Candidates are the same few hundred names (agencies,
 /// provinces, keys) for every file, so these are kept per thread instead of being recomputed
@@ -254,6 +316,28 @@ mod tests {
         assert_eq!(parse_number("1.000,5"), Some(1000.5));
         assert_eq!(format_number(25000.0), "25.000");
         assert_eq!(format_number(2.5), "2,5");
+    }
+
+    #[test]
+    fn abbreviations_of_agency_names_are_written_out() {
+        let full = "so lao dong thuong binh va xa hoi";
+        for typed in [
+            "So Lao dong TBXH",
+            "Sở Lao động TBXH",
+            "So LDTBXH",
+            "Sở LĐ-TB&XH",
+            "Sở LĐ - TB & XH",
+        ] {
+            assert_eq!(expand_abbreviations(typed), full, "{typed}");
+        }
+        assert_eq!(
+            expand_abbreviations("Sở VHTTDL"),
+            "so van hoa the thao va du lich"
+        );
+        assert_eq!(
+            expand_abbreviations("Ủy ban MTTQ tỉnh"),
+            "uy ban mat tran to quoc tinh"
+        );
     }
 
     #[test]

@@ -250,16 +250,33 @@ pub fn judge_floors<'a>(
     Judgement { verdict, parts }
 }
 
-/// Targets in compact notation, levels named where the targets carry one:
-/// "≥ 70%" or "tỉnh ≥ 70%; huyện ≥ 50%; xã ≥ 50%".
+/// Targets in compact notation, levels named where the targets carry one: "≥ 70%", or
+/// "cấp tỉnh ≥ 70%; cấp huyện, cấp xã ≥ 50%" (in Vietnamese, levels with the same target
+/// together, as plans write them), "province ≥ 70%; district ≥ 50%; commune ≥ 50%".
 pub fn display_targets<'t>(
     targets: impl Iterator<Item = (Option<Level>, &'t Target)>,
     lang: Lang,
 ) -> String {
-    targets
-        .map(|(level, t)| match level {
-            None => t.display(lang),
-            Some(l) => format!("{} {}", short_level(l, lang), t.display(lang)),
+    let mut groups: Vec<(Vec<&str>, String)> = Vec::new();
+    for (level, t) in targets {
+        let shown = t.display(lang);
+        match (level, groups.last_mut()) {
+            (Some(l), Some((levels, last)))
+                if lang == Lang::Vi && !levels.is_empty() && *last == shown =>
+            {
+                levels.push(short_level(l, lang));
+            }
+            (level, _) => groups.push((
+                level.map(|l| short_level(l, lang)).into_iter().collect(),
+                shown,
+            )),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(levels, shown)| match levels.is_empty() {
+            true => shown,
+            false => format!("{} {shown}", levels.join(", ")),
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -267,9 +284,9 @@ pub fn display_targets<'t>(
 
 pub fn short_level(l: Level, lang: Lang) -> &'static str {
     match (l, lang) {
-        (Level::Province, Lang::Vi) => "tỉnh",
-        (Level::District, Lang::Vi) => "huyện",
-        (Level::Commune, Lang::Vi) => "xã",
+        (Level::Province, Lang::Vi) => "cấp tỉnh",
+        (Level::District, Lang::Vi) => "cấp huyện",
+        (Level::Commune, Lang::Vi) => "cấp xã",
         (Level::Province, Lang::En) => "province",
         (Level::District, Lang::En) => "district",
         (Level::Commune, Lang::En) => "commune",

@@ -98,7 +98,7 @@ fn waive(f: &mut Finding, reason: &str, line: u32, lang: Lang) {
 
 fn unknown_rule(code: &str, at: Span, lang: Lang) -> Finding {
     let help = match did_you_mean(code, Rule::ALL.iter().map(|r| r.code())) {
-        Some(best) => msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
+        Some(best) => msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
         None => msg!(
             lang,
             "các mã quy tắc: {}",

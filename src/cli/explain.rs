@@ -6,6 +6,7 @@ use crate::msg;
 use crate::rules::{Example, Rule};
 use crate::text::did_you_mean;
 use std::fmt::Write;
+use std::io::IsTerminal;
 
 #[derive(clap::Args, Debug)]
 pub struct ExplainArgs {
@@ -30,13 +31,19 @@ pub fn run(ctx: &Context, args: ExplainArgs) -> i32 {
     let code = code.trim();
     match Rule::from_code(code) {
         Some(rule) => {
-            print!("{}", explain(rule, lang));
+            let page = explain(rule, lang);
+            // Markdown for a file or a pipe (docs, scripts); plain text for a person at a terminal.
+            if std::io::stdout().is_terminal() {
+                print!("{}", plain(&page, ctx.stdout_color));
+            } else {
+                print!("{page}");
+            }
             0
         }
         None => {
             let codes = Rule::ALL.iter().map(|r| r.code());
             let hint = match did_you_mean(code, codes) {
-                Some(best) => msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
+                Some(best) => msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
                 None => msg!(
                     lang,
                     "danh sách quy tắc: `kehoach explain --list`",
@@ -89,6 +96,37 @@ pub fn explain(rule: Rule, lang: Lang) -> String {
     out
 }
 
+/// A page without its Markdown: `**bold**` shown bold (or plain without colour), code blocks
+/// indented instead of fenced.
+fn plain(page: &str, color: bool) -> String {
+    let (bold, reset) = if color {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    let mut out = String::with_capacity(page.len());
+    let mut in_code = false;
+    for line in page.lines() {
+        if line.starts_with("```") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            out.push_str("    ");
+            out.push_str(line);
+        } else {
+            for (i, part) in line.split("**").enumerate() {
+                if i > 0 {
+                    out.push_str(if i % 2 == 1 { bold } else { reset });
+                }
+                out.push_str(part);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 fn fenced(e: Example) -> String {
     format!("```{}\n{}```\n", e.syntax, e.code)
 }
@@ -116,4 +154,17 @@ pub fn list(lang: Lang) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_for_the_terminal_has_no_markdown() {
+        let page = "**Kiểm tra gì.** Mỗi chỉ tiêu.\n\nVí dụ sai:\n\n```yaml\nkehoach: 1\n```\n";
+        assert_eq!(
+            super::plain(page, false),
+            "Kiểm tra gì. Mỗi chỉ tiêu.\n\nVí dụ sai:\n\n    kehoach: 1\n"
+        );
+        assert!(super::plain(page, true).starts_with("\x1b[1mKiểm tra gì.\x1b[0m"));
+    }
 }

@@ -77,6 +77,18 @@ Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 dùng sai lệnh
     ),
     ("check.cache_dir", "Nơi --cache lưu kết quả"),
     (
+        "compare.format=csv-long",
+        "CSV dạng dài: mỗi dòng một kế hoạch × chỉ tiêu × cấp, số ghi bằng số",
+    ),
+    (
+        "compare.bom",
+        "Thêm dấu BOM UTF-8 vào đầu tệp CSV để Excel hiển thị đúng tiếng Việt",
+    ),
+    (
+        "render.format=docx",
+        "văn bản Word (.docx) theo thể thức Nghị định 30/2020/NĐ-CP; cần -o TỆP",
+    ),
+    (
         "check.select",
         "Chỉ báo các quy tắc này (mã quy tắc, cách nhau bằng dấu phẩy; dùng được nhiều lần)",
     ),

@@ -61,12 +61,8 @@ fn draft(ctx: &Context, args: &InitArgs) -> Result<String, String> {
     let lang = ctx.lang;
     let reference = ctx.reference;
     let (start, end) = parse_period(&args.period).ok_or_else(|| {
-        msg!(
-            lang,
-            "thời kỳ `{}` không đọc được; viết một năm (`2024`) hoặc một giai đoạn (`2021-2025`)",
-            "period `{}` cannot be read; write one year (`2024`) or a range (`2021-2025`)",
-            args.period
-        )
+        let (message, help) = crate::compile::period_problem(&args.period, lang);
+        format!("{message}; {help}")
     })?;
     let issued = match &args.date {
         None => None,

@@ -266,7 +266,7 @@ fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, Vec<F
             _ => {
                 let help = match did_you_mean(name, KEYS) {
                     Some(best) => {
-                        msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?")
+                        msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?")
                     }
                     None => msg!(
                         lang,
@@ -307,7 +307,7 @@ fn rule_level(
     let Some(rule) = Rule::from_code(name) else {
         let codes = Rule::ALL.iter().map(|r| r.code());
         let help = match did_you_mean(name, codes.clone()) {
-            Some(best) => msg!(lang, "có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
+            Some(best) => msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?"),
             None => msg!(
                 lang,
                 "các mã quy tắc: {}",
@@ -346,7 +346,7 @@ fn bad_value(value: &Spanned<DeValue<'_>>, allowed: &[&str], at: Span, lang: Lan
     let help = match did_you_mean(written, allowed.iter().copied()) {
         Some(best) => msg!(
             lang,
-            "có phải ý bạn là `{best}`? Giá trị hợp lệ: {}",
+            "Có phải ý bạn là `{best}`? Giá trị hợp lệ: {}",
             "did you mean `{best}`? Allowed: {}",
             allowed.join(", ")
         ),

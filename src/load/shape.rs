@@ -3,8 +3,8 @@
 //! reading fails, the document is read again as a plain tree (duplicate keys kept) and walked
 //! against the shape of [`crate::model::PlanFile`], collecting each mistake with its place.
 //!
-//! The shape below mirrors src/model/plan.rs; `tests/it/schema_errors.rs` keeps the two in step
-//! by loading every key of docs/plan-format.md's full example.
+//! The shape below mirrors src/model/plan.rs, as the JSON Schema (src/plan_schema.rs) does; a
+//! test keeps the keys of the two in step.
 
 use crate::check::Finding;
 use crate::i18n::Lang;
@@ -116,6 +116,33 @@ const KIND: WordList = WordList {
     all: || vec!["ke-hoach", "quyet-dinh"],
 };
 
+const COMPLETENESS: WordList = WordList {
+    accepts: |w| {
+        [
+            "full",
+            "excerpt",
+            "summary",
+            "toàn văn",
+            "trích",
+            "trích đoạn",
+            "tóm tắt",
+        ]
+        .contains(&w)
+    },
+    allowed: |_| "full (toàn văn), excerpt (trích), summary (tóm tắt)".to_string(),
+    all: || {
+        vec![
+            "full",
+            "excerpt",
+            "summary",
+            "toàn văn",
+            "trích",
+            "trích đoạn",
+            "tóm tắt",
+        ]
+    },
+};
+
 const TEXTS: Shape = Shape::List(&Shape::Text);
 
 const SIGNER: Block = Block {
@@ -126,6 +153,7 @@ const META: Block = Block {
     keys: &[
         ("number", Shape::Text),
         ("kind", Shape::Word(&KIND)),
+        ("completeness", Shape::Word(&COMPLETENESS)),
         ("title", Shape::Text),
         ("issuer", Shape::Text),
         ("province", Shape::Text),
@@ -336,5 +364,66 @@ fn expected_kind(s: &Shape, lang: Lang) -> &'static str {
         Shape::List(_) => lang.pick("một danh sách (- ...)", "a list (- ...)"),
         Shape::Number => lang.pick("một số nguyên", "a whole number"),
         Shape::Text | Shape::Word(_) | Shape::Any => lang.pick("một giá trị đơn", "a single value"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(b: &Block) -> Vec<&str> {
+        let mut k: Vec<&str> = b.keys.iter().map(|(k, _)| *k).collect();
+        k.sort();
+        k
+    }
+
+    #[test]
+    fn the_shape_has_the_keys_of_the_json_schema() {
+        let schema = crate::plan_schema::plan_schema(crate::reference::Reference::bundled());
+        let props = |v: &serde_json::Value| {
+            let mut k: Vec<String> = v["properties"]
+                .as_object()
+                .expect("properties")
+                .keys()
+                .cloned()
+                .collect();
+            k.sort();
+            k
+        };
+        let defs = &schema["definitions"];
+        let pairs: [(&Block, &serde_json::Value); 7] = [
+            (&PLAN, &schema),
+            (&META, &defs["meta"]),
+            (&SIGNER, &defs["meta"]["properties"]["signer"]),
+            (&INDICATOR, &defs["indicator"]),
+            (&TASK_GROUP, &defs["taskGroup"]),
+            (&RESPONSIBILITY, &defs["responsibility"]),
+            (&REPORTING, &defs["reporting"]),
+        ];
+        for (block, json) in pairs {
+            assert_eq!(keys(block), props(json));
+        }
+        assert_eq!(keys(&WAIVER), props(&defs["waiver"]));
+    }
+
+    #[test]
+    fn every_mistake_is_found_in_text_order() {
+        let text = "kehoach: 1\nplan:\n  province: A\n  perod: 2024\n  period: 2024\n  period: 2025\nreporting:\n  every: [quý]\n";
+        let source = SourceFile {
+            name: "t.yaml".into(),
+            text: text.into(),
+        };
+        let found: Vec<(String, u32)> = plan_mistakes(&source, Lang::En)
+            .into_iter()
+            .map(|f| (f.message, f.span.unwrap().line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("unknown key `perod`".to_string(), 4),
+                ("duplicate key `period`".to_string(), 6),
+                ("unknown value `quý`".to_string(), 8),
+            ]
+        );
     }
 }

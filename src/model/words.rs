@@ -66,10 +66,7 @@ fn word_key(s: &str) -> String {
 
 impl Words for Role {
     const SPELLINGS: &'static [(Role, &'static [&'static str])] = &[
-        (
-            Role::Lead,
-            &["chủ trì", "lead", "chủ trì thực hiện", "chủ trì, tham mưu"],
-        ),
+        (Role::Lead, &["chủ trì", "lead", "chủ trì thực hiện"]),
         (
             Role::Coordinate,
             &[

@@ -153,6 +153,22 @@ impl AgencyRegistry {
         })
     }
 
+    /// The canonical name of the body closest to a name that does not resolve: by spelling
+    /// ("Sở Y tê"), then with abbreviations written out and diacritics dropped ("So Lao dong
+    /// TBXH", "Sở LĐTBXH tỉnh" → Sở Lao động - Thương binh và Xã hội).
+    pub fn closest(&self, written: &str) -> Option<&str> {
+        let best = crate::text::did_you_mean(written, self.all_names()).or_else(|| {
+            let expanded = crate::text::expand_abbreviations(written);
+            let names: Vec<(String, &str)> = self
+                .all_names()
+                .map(|n| (crate::text::expand_abbreviations(n), n))
+                .collect();
+            let hit = crate::text::did_you_mean(&expanded, names.iter().map(|(e, _)| e.as_str()))?;
+            names.iter().find(|(e, _)| e == hit).map(|(_, n)| *n)
+        })?;
+        Some(self.resolve(best, None).map_or(best, |a| a.name.as_str()))
+    }
+
     /// The body that held `id`'s function on `date`, following successors.
     pub fn in_force_on<'a>(&'a self, id: &str, date: Date) -> Option<&'a Agency> {
         let mut current = self.get(id)?;

@@ -134,8 +134,22 @@ impl ProvinceRegistry {
 
     /// The canonical name of the province closest to a misspelt one.
     pub fn suggest(&self, name: &str) -> Option<&str> {
-        let best = crate::text::did_you_mean(name, self.all_names())?;
+        let best = crate::text::did_you_mean(name, self.all_names())
+            .or_else(|| self.short_name_near(name))?;
         self.resolve(best).map(|p| p.name.as_str())
+    }
+
+    /// A one-syllable name ("Huế") is too short for a proportional score: "Huees" is two
+    /// edits from it. The name the input starts with, at most two characters longer, is meant.
+    fn short_name_near(&self, name: &str) -> Option<&str> {
+        use crate::text::{match_key, strip_diacritics};
+        let typed = strip_diacritics(&match_key(name));
+        self.all_names().find(|n| {
+            let known = strip_diacritics(&match_key(n));
+            known.chars().count() >= 3
+                && typed.starts_with(&known)
+                && typed.chars().count() <= known.chars().count() + 2
+        })
     }
 
     pub fn all_names(&self) -> impl Iterator<Item = &str> {

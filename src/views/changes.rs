@@ -7,7 +7,7 @@
 use super::structured::{self, TargetData};
 use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
 use crate::i18n::Lang;
-use crate::model::{Level, ReportEvery};
+use crate::model::{Level, Words};
 use crate::msg;
 use crate::reference::{Binds, NationalIndicator};
 use crate::report::grid::{Cell, Grid, Report, Tone};
@@ -163,9 +163,14 @@ impl Out {
         before: Option<String>,
         after: Option<String>,
     ) {
+        let item = item.into();
+        let item = match field_label(&item, self.lang) {
+            Some(label) => label.to_string(),
+            None => item,
+        };
         self.changes.push(Change {
             section,
-            item: item.into(),
+            item,
             kind,
             before,
             after,
@@ -205,6 +210,60 @@ impl Out {
         for n in new.iter().filter(|n| !old.contains(n)) {
             self.push(section, item, Kind::Added, None, Some(n.clone()));
         }
+    }
+}
+
+/// A YAML key as the diff names it: in Vietnamese, the term of an administrative document
+/// ("số hiệu", "ngày ban hành", "kỳ báo cáo"); in English, the key itself.
+fn field_label(key: &str, lang: Lang) -> Option<&'static str> {
+    const VI: &[(&str, &str)] = &[
+        ("number", "số hiệu"),
+        ("kind", "loại văn bản"),
+        ("title", "trích yếu"),
+        ("issuer", "cơ quan ban hành"),
+        ("province", "tỉnh, thành phố"),
+        ("district", "huyện"),
+        ("place", "địa danh"),
+        ("issued", "ngày ban hành"),
+        ("period", "thời kỳ"),
+        ("implements", "chương trình thực hiện"),
+        ("basis", "căn cứ"),
+        ("parent", "kế hoạch cấp trên"),
+        ("previous", "kế hoạch năm trước"),
+        ("signer", "người ký"),
+        ("recipients", "nơi nhận"),
+        ("source", "nguồn"),
+        ("purpose", "mục đích"),
+        ("requirements", "yêu cầu"),
+        ("objectives", "mục tiêu"),
+        ("budget", "kinh phí"),
+        ("waivers", "miễn trừ"),
+        ("every", "kỳ báo cáo"),
+        ("to", "nơi nhận báo cáo"),
+        ("text", "nguyên văn"),
+        ("denominator", "mẫu số"),
+        ("unit", "đơn vị"),
+        ("part_of", "thuộc chỉ tiêu"),
+        ("name", "tên"),
+    ];
+    match lang {
+        Lang::En => None,
+        Lang::Vi => VI.iter().find(|(k, _)| *k == key).map(|(_, v)| *v),
+    }
+}
+
+/// "key (what)": a part of an item, the part named in the reader's language.
+fn part(item: &str, what: &'static str, lang: Lang) -> String {
+    format!("{item} ({})", field_label(what, lang).unwrap_or(what))
+}
+
+/// An indicator as the diff names it: in Vietnamese, a national one by its short name with the
+/// id after it (“Lao động khu công nghiệp” (industrial-workers)); otherwise by its id, which
+/// English readers and scripts reading the JSON know it by.
+fn indicator_label(ind: &CompiledIndicator, lang: Lang) -> String {
+    match (ind.national, lang) {
+        (Some(n), Lang::Vi) => format!("“{}” ({})", n.short(lang), ind.key),
+        _ => ind.key.clone(),
     }
 }
 
@@ -297,8 +356,8 @@ fn metadata(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     let kind = |k: &Option<serde_saphyr::Spanned<crate::model::DocKind>>| {
         k.as_ref().map(|k| {
             match k.value {
-                crate::model::DocKind::KeHoach => "ke-hoach",
-                crate::model::DocKind::QuyetDinh => "quyet-dinh",
+                crate::model::DocKind::KeHoach => out.lang.pick("kế hoạch", "ke-hoach"),
+                crate::model::DocKind::QuyetDinh => out.lang.pick("quyết định", "quyet-dinh"),
             }
             .to_string()
         })
@@ -446,7 +505,13 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     let s = Section::Indicators;
     for o in &old.indicators {
         let Some(n) = new.indicators.iter().find(|n| n.key == o.key) else {
-            out.push(s, &o.key, Kind::Removed, Some(targets_of(o, lang)), None);
+            out.push(
+                s,
+                indicator_label(o, lang),
+                Kind::Removed,
+                Some(targets_of(o, lang)),
+                None,
+            );
             out.targets(Some(structured::of_indicator(o, lang)), None);
             if let (Some(nat), Some(before)) =
                 (binding(o.national), verdict_of(o.national, Some(o)))
@@ -459,8 +524,8 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         let first = out.changes.len();
         for level in level_keys(o, n) {
             let item = match level {
-                Some(l) => format!("{} ({})", o.key, short_level(l, lang)),
-                None => o.key.clone(),
+                Some(l) => format!("{}, {}", indicator_label(o, lang), short_level(l, lang)),
+                None => indicator_label(o, lang),
             };
             let show = |t: Option<&PlanTarget>| t.map(|t| t.target.display(lang));
             let data = |t: &PlanTarget, i: &CompiledIndicator| {
@@ -496,7 +561,7 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
             }
         }
         let num = |d: Option<f64>| d.map(crate::text::format_number);
-        let item = |f: &str| format!("{} ({f})", o.key);
+        let item = |f: &'static str| part(&indicator_label(o, lang), f, lang);
         out.field(
             s,
             &item("denominator"),
@@ -517,7 +582,7 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
             match out.changes.get_mut(first) {
                 Some(c) => c.floor = Some(f),
                 None => {
-                    out.push(s, &o.key, Kind::Changed, None, None);
+                    out.push(s, indicator_label(o, lang), Kind::Changed, None, None);
                     out.changes.last_mut().expect("just pushed").floor = Some(f);
                 }
             }
@@ -527,7 +592,13 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         if old.indicators.iter().any(|o| o.key == n.key) {
             continue;
         }
-        out.push(s, &n.key, Kind::Added, None, Some(targets_of(n, lang)));
+        out.push(
+            s,
+            indicator_label(n, lang),
+            Kind::Added,
+            None,
+            Some(targets_of(n, lang)),
+        );
         out.targets(None, Some(structured::of_indicator(n, lang)));
         if let (Some(nat), Some(after)) = (binding(n.national), verdict_of(n.national, Some(n))) {
             let f = floor(nat, Verdict::Missing, after, lang);
@@ -560,7 +631,7 @@ fn tasks(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
                 if g.group.is_some() {
                     out.field(
                         s,
-                        &format!("{} (title)", label(g)),
+                        &part(&label(g), "title", out.lang),
                         g.title.clone(),
                         h.title.clone(),
                     );
@@ -614,7 +685,7 @@ fn agencies(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         taken[i] = true;
         out.field(
             s,
-            &format!("{} (name)", a.name),
+            &part(&a.name, "name", lang),
             Some(a.name.clone()),
             Some(b.name.clone()),
         );
@@ -642,16 +713,6 @@ fn agencies(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     }
 }
 
-fn every_name(e: ReportEvery) -> &'static str {
-    match e {
-        ReportEvery::Monthly => "monthly",
-        ReportEvery::Quarterly => "quarterly",
-        ReportEvery::SixMonths => "6-months",
-        ReportEvery::Yearly => "yearly",
-        ReportEvery::AdHoc => "ad-hoc",
-    }
-}
-
 fn reporting(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     let s = Section::Reporting;
     let parts = |p: &CompiledPlan| {
@@ -660,7 +721,7 @@ fn reporting(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
             (
                 r.every
                     .iter()
-                    .map(|e| every_name(e.value))
+                    .map(|e| e.value.word(out.lang))
                     .collect::<Vec<_>>(),
                 r.to.iter().map(|t| t.value.clone()).collect::<Vec<_>>(),
                 r.text.clone(),

@@ -242,3 +242,93 @@ fn yaml_mistakes_are_explained_in_vietnamese_with_the_fix() {
         );
     }
 }
+
+#[test]
+fn agency_names_typed_without_diacritics_or_abbreviated_get_a_suggestion() {
+    for typed in ["So Lao dong TBXH", "Sở Lao động TBXH", "So LDTBXH"] {
+        let (_dir, path) = draft_with(|t| {
+            t.replacen(
+                "agency: Sở Lao động - Thương binh và Xã hội",
+                &format!("agency: {typed}"),
+                1,
+            )
+        });
+        let (_, doc) = check_json(&path);
+        let f = findings(&doc)
+            .iter()
+            .find(|f| f["code"] == "unknown-agency")
+            .unwrap_or_else(|| panic!("{typed}: {doc}"));
+        assert_eq!(
+            f["help"], "did you mean `Sở Lao động - Thương binh và Xã hội`?",
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn init_suggests_a_province_and_explains_a_reversed_period() {
+    let out = kehoach()
+        .args([
+            "init",
+            "--lang",
+            "vi",
+            "--province",
+            "Huees",
+            "--period",
+            "2026",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("có phải ý bạn là `Huế`?"), "{err}");
+    let out = kehoach()
+        .args([
+            "init",
+            "--lang",
+            "vi",
+            "--province",
+            "Huế",
+            "--period",
+            "2024-2022",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("năm bắt đầu (2024) sau năm kết thúc (2022); viết `2022-2024`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_version_diff_speaks_vietnamese() {
+    let (dir, old) = draft_with(|t| t);
+    let text = std::fs::read_to_string(&old).unwrap();
+    let new = dir.path().join("new.yaml");
+    let edited = text
+        .replace(
+            "every: [6-months, yearly, ad-hoc]",
+            "every: [hằng quý, hằng năm]",
+        )
+        .replacen(
+            "  period: 2024\n",
+            "  period: 2024\n  number: 9/KH-UBND\n",
+            1,
+        );
+    std::fs::write(&new, edited).unwrap();
+    let out = kehoach()
+        .args(["diff", "--lang", "vi", "-f", "md"])
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("| kỳ báo cáo | bỏ | 6 tháng |"), "{md}");
+    assert!(md.contains("| kỳ báo cáo | bỏ | đột xuất |"), "{md}");
+    assert!(md.contains("| kỳ báo cáo | thêm |  | hằng quý |"), "{md}");
+    assert!(md.contains("| số hiệu |"), "{md}");
+    assert!(
+        !md.contains("6-months") && !md.contains("ad-hoc") && !md.contains("| every |"),
+        "{md}"
+    );
+}
