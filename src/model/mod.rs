@@ -2,6 +2,8 @@
 
 mod plan;
 pub mod target;
+mod wording;
 
 pub use plan::*;
-pub use target::{Cmp, Level, Per, Target};
+pub use target::{Cmp, Level, Measure, Per, Target, Unclear};
+pub use wording::{Reading, read_target};

@@ -205,7 +205,7 @@ fn bare(t: &Target) -> Option<String> {
             Some(format!("{} - {}%", format_number(min), format_number(max)))
         }
         Target::Count { value, .. } => Some(format_number(value)),
-        Target::Frequency { .. } => None,
+        Target::Frequency { .. } | Target::Qualitative { .. } => None,
     }
 }
 
