@@ -50,6 +50,25 @@ pub struct CompiledIndicator<'r> {
     pub key_span: Span,
 }
 
+impl CompiledIndicator<'_> {
+    /// The figure `text:` states, when no `target:` with a figure has it: the sentence says
+    /// something other than the target (`text-disagrees-with-target`), and `render` writes the
+    /// target instead. `None` when they agree, or when either has no single figure to compare.
+    pub fn text_disagrees(&self) -> Option<Target> {
+        let said = read_target(self.text.as_deref()?, None).target;
+        let mut figures = self
+            .targets
+            .iter()
+            .map(|t| t.target)
+            .filter(|t| !matches!(t, Target::Qualitative { .. }))
+            .peekable();
+        let disagrees = !matches!(said, Target::Qualitative { .. })
+            && figures.peek().is_some()
+            && !figures.any(|t| said.same_figure(&t));
+        disagrees.then_some(said)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct PlanTarget {
     /// `None`: the same target at every level.

@@ -318,13 +318,9 @@ fn measure_name(m: &str, lang: Lang) -> &'static str {
 /// would say something other than what `check` verified.
 pub fn text_agreement(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     for ind in &plan.indicators {
-        let Some(text) = ind.text.as_deref() else {
+        let Some(said) = ind.text_disagrees() else {
             continue;
         };
-        let said = crate::model::read_target(text, None).target;
-        if matches!(said, Target::Qualitative { .. }) {
-            continue;
-        }
         let figures: Vec<&PlanTarget> = ind
             .targets
             .iter()
@@ -333,9 +329,6 @@ pub fn text_agreement(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         let Some(first) = figures.first() else {
             continue;
         };
-        if figures.iter().any(|t| same_figure(&said, &t.target)) {
-            continue;
-        }
         let targets =
             crate::verdict::display_targets(figures.iter().map(|t| (t.level, &t.target)), lang);
         out.push(
@@ -364,27 +357,5 @@ pub fn text_agreement(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 "`check` compares and `render` prints the target from `target:`; make the wording agree, or delete `text:` and kehoach writes the sentence from the target"
             )),
         );
-    }
-}
-
-/// Whether a wording's figure is the target's: the same number for the same measure, both
-/// floors or both ceilings. "Ít nhất 70%" and "> 70%" agree; so do "70%" and "≥ 70%".
-pub fn same_figure(a: &Target, b: &Target) -> bool {
-    const EPS: f64 = 1e-6;
-    let close = |x: f64, y: f64| (x - y).abs() < EPS;
-    match (*a, *b) {
-        (Target::Percent { cmp: c1, value: v1 }, Target::Percent { cmp: c2, value: v2 })
-        | (Target::Count { cmp: c1, value: v1 }, Target::Count { cmp: c2, value: v2 }) => {
-            close(v1, v2) && c1.is_ceiling() == c2.is_ceiling()
-        }
-        (Target::Growth { min: a1, max: a2 }, Target::Growth { min: b1, max: b2 }) => {
-            close(a1, b1) && close(a2, b2)
-        }
-        (Target::Frequency { times: t1, per: p1 }, Target::Frequency { times: t2, per: p2 }) => {
-            close(t1 * p1.per_month(), t2 * p2.per_month())
-        }
-        // Different measures (a head-count in the text for a share in the target): a wording
-        // may well give both, so this is not called a disagreement.
-        _ => true,
     }
 }

@@ -235,6 +235,29 @@ impl Target {
         Ok(Target::Count { cmp, value })
     }
 
+    /// Whether a wording's figure is this target's: the same number for the same measure, both
+    /// floors or both ceilings ("Ít nhất 70%" and "> 70%" agree; so do "70%" and "≥ 70%").
+    /// Different measures (a head-count in a sentence, a share in the target) are not called a
+    /// disagreement: a wording may well give both.
+    pub fn same_figure(&self, other: &Target) -> bool {
+        const EPS: f64 = 1e-6;
+        let close = |x: f64, y: f64| (x - y).abs() < EPS;
+        match (*self, *other) {
+            (Target::Percent { cmp: c1, value: v1 }, Target::Percent { cmp: c2, value: v2 })
+            | (Target::Count { cmp: c1, value: v1 }, Target::Count { cmp: c2, value: v2 }) => {
+                close(v1, v2) && c1.is_ceiling() == c2.is_ceiling()
+            }
+            (Target::Growth { min: a1, max: a2 }, Target::Growth { min: b1, max: b2 }) => {
+                close(a1, b1) && close(a2, b2)
+            }
+            (
+                Target::Frequency { times: t1, per: p1 },
+                Target::Frequency { times: t2, per: p2 },
+            ) => close(t1 * p1.per_month(), t2 * p2.per_month()),
+            _ => true,
+        }
+    }
+
     /// Why this target cannot be met, if it cannot (above 100%, an empty range, never).
     pub fn impossibility(&self, lang: Lang) -> Option<String> {
         match *self {

@@ -11,6 +11,7 @@ mod completions;
 mod config;
 mod explain;
 mod init;
+mod one_story;
 mod programme_file;
 mod reform;
 mod related;
