@@ -591,8 +591,8 @@ fn sentence_finding(text: &str, target: &Target, span: Span, key: &str, lang: La
         Rule::TargetInSentence,
         msg!(
             lang,
-            "chỉ tiêu được viết thành câu; đọc được {}",
-            "the target is written as a sentence; read as {}",
+            "{key}: chỉ tiêu được viết thành một câu; kehoach đọc được con số {}",
+            "{key}: the target is written as a sentence; kehoach reads its figure as {}",
             target.display(lang)
         ),
     )

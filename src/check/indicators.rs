@@ -200,14 +200,14 @@ fn incomparable(
                         lang,
                         "kế hoạch ghi số {} không kèm đơn vị, còn chỉ tiêu quốc gia là tỷ lệ {}",
                         "the plan writes the bare number {} with no unit, and the national target is a share, {}",
-                        shown,
+                        bare_number(&pt.target),
                         national
                     ),
                     Some(msg!(
                         lang,
                         "có phải là {g}? Viết `target: \"{p}\"`; nếu là số người, thêm `unit:` và `denominator:` (tổng số {pop})",
                         "did you mean {g}? Write `target: \"{p}\"`; if it is a head-count, add `unit:` and `denominator:` (the total number of {pop})",
-                        g = g.display(lang),
+                        g = bare_percent(&g),
                         p = crate::scaffold::plan_syntax(&g),
                         pop = n.population.as_deref().unwrap_or("?")
                     )),
@@ -225,9 +225,7 @@ fn incomparable(
                 ),
             }
         }
-        Some(Incomparable::NoFigure) => {
-            no_figure(pt, &crate::scaffold::plan_syntax(&part.national), lang)
-        }
+        Some(Incomparable::NoFigure) => no_figure(pt, &part.national, lang),
         Some(Incomparable::Ceiling) => (
             msg!(
                 lang,
@@ -257,10 +255,27 @@ fn incomparable(
     }
 }
 
+/// "70": a count's number without its comparator.
+fn bare_number(t: &Target) -> String {
+    match t {
+        Target::Count { value, .. } => format_number(*value),
+        t => t.display(Lang::Vi),
+    }
+}
+
+/// "70%": a guessed share as the plan would write it.
+fn bare_percent(t: &Target) -> String {
+    match t {
+        Target::Percent { value, .. } => format!("{}%", format_number(*value)),
+        t => t.display(Lang::Vi),
+    }
+}
+
 /// A qualitative target: the plan's words are kept, and nothing in them can be set against a
 /// national figure.
-fn no_figure(pt: &PlanTarget, syntax: &str, lang: Lang) -> (String, Option<String>) {
-    let national = syntax;
+fn no_figure(pt: &PlanTarget, floor: &Target, lang: Lang) -> (String, Option<String>) {
+    let national = floor.display(lang);
+    let syntax = crate::scaffold::plan_syntax(floor);
     let why = match pt.target {
         Target::Qualitative {
             why: Unclear::NotStated,
@@ -289,8 +304,8 @@ fn no_figure(pt: &PlanTarget, syntax: &str, lang: Lang) -> (String, Option<Strin
     };
     let help = msg!(
         lang,
-        "ghi con số vào `target:` (ví dụ `target: \"{national}\"`) và giữ câu văn ở `text:`; nếu nguồn không nêu con số, có thể để nguyên",
-        "put the figure in `target:` (e.g. `target: \"{national}\"`) and keep the wording in `text:`; if the source gives no figure, leave it as it is"
+        "ghi con số vào `target:` (ví dụ `target: \"{syntax}\"`) và giữ câu văn ở `text:`; nếu nguồn không nêu con số, có thể để nguyên",
+        "put the figure in `target:` (e.g. `target: \"{syntax}\"`) and keep the wording in `text:`; if the source gives no figure, leave it as it is"
     );
     (why, Some(help))
 }
