@@ -283,3 +283,34 @@ fn one_lowered_value_gives_one_finding_naming_the_others() {
         "{message}"
     );
 }
+
+#[test]
+fn targets_in_words_change_only_when_their_words_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let lead = "Sở Lao động - Thương binh và Xã hội";
+    let words = |w: &str| {
+        plan(
+            &format!("  - ref: integration\n    target: \"{w}\"\n"),
+            lead,
+        )
+    };
+    let old = write(dir.path(), "old.yaml", &words("thường xuyên"));
+    let same = write(dir.path(), "same.yaml", &words("Thường xuyên"));
+    let new = write(dir.path(), "new.yaml", &words("định kỳ"));
+    let diff = |a: &Path, b: &Path| {
+        kehoach()
+            .args(["--lang", "en", "diff", "-f", "json"])
+            .arg(a)
+            .arg(b)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(diff(&old, &same).status.code(), Some(0));
+    let out = diff(&old, &new);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("“thường xuyên”") && text.contains("“định kỳ”"),
+        "{text}"
+    );
+}
