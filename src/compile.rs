@@ -4,7 +4,9 @@
 use crate::check::Finding;
 use crate::date::Date;
 use crate::i18n::Lang;
-use crate::model::{IndicatorEntry, Level, PlanFile, Role, Target, TargetField};
+use crate::model::{
+    IndicatorEntry, Level, Measure, PlanFile, Role, Target, TargetField, Unclear, read_target,
+};
 use crate::msg;
 use crate::reference::{Agency, NationalIndicator, Programme, Province, Reference};
 use crate::rules::Rule;
@@ -46,6 +48,25 @@ pub struct CompiledIndicator<'r> {
     /// The whole entry, and its `ref:`/`id:` value.
     pub span: Span,
     pub key_span: Span,
+}
+
+impl CompiledIndicator<'_> {
+    /// The figure `text:` states, when no `target:` with a figure has it: the sentence says
+    /// something other than the target (`text-disagrees-with-target`), and `render` writes the
+    /// target instead. `None` when they agree, or when either has no single figure to compare.
+    pub fn text_disagrees(&self) -> Option<Target> {
+        let said = read_target(self.text.as_deref()?, None).target;
+        let mut figures = self
+            .targets
+            .iter()
+            .map(|t| t.target)
+            .filter(|t| !matches!(t, Target::Qualitative { .. }))
+            .peekable();
+        let disagrees = !matches!(said, Target::Qualitative { .. })
+            && figures.peek().is_some()
+            && !figures.any(|t| said.same_figure(&t));
+        disagrees.then_some(said)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -445,32 +466,46 @@ fn compile_indicator<'r>(
     };
 
     let mut targets = Vec::new();
+    let expect = national
+        .and_then(|n| n.targets.first())
+        .and_then(|(_, t)| Measure::from_key(t.measure()));
     let mut read = |written: Located<String>, level: Option<Level>, findings: &mut Vec<Finding>| {
         let text = nfc(&written.value);
-        match Target::parse(&text) {
-            Ok(t) => {
-                if let Some(why) = t.impossibility(lang) {
-                    findings.push(
-                        Finding::new(Rule::ImpossibleTarget, msg!(lang, "chỉ tiêu `{}` không thể đạt được: {}", "target `{}` cannot be met: {}", text, why))
-                            .at(written.span)
-                            .label(why)
-                            .indicator(&key.value),
-                    );
-                } else {
-                    targets.push(PlanTarget { level, target: t, written: text, span: written.span });
-                }
-            }
-            Err(_) => findings.push(
-                Finding::new(Rule::Schema, msg!(lang, "không đọc được chỉ tiêu `{}`", "cannot read target `{}`", text))
-                    .at(written.span)
-                    .indicator(&key.value)
-                    .help(msg!(
+        // Every wording has a reading: a qualitative target says why it has no figure.
+        let reading = read_target(&text, expect);
+        if let Some(why) = reading.target.impossibility(lang) {
+            findings.push(
+                Finding::new(
+                    Rule::ImpossibleTarget,
+                    msg!(
                         lang,
-                        "các dạng hợp lệ: \"ít nhất 70%\", \"trên 70%\", \"100%\", \"3-5%/năm\", \"1/tháng\", \"25.000\" (xem docs/plan-format.md)",
-                        "accepted forms: \">= 70%\", \"> 70%\", \"100%\", \"3-5%/năm\", \"1/tháng\", \"25.000\" (see docs/plan-format.md)"
-                    )),
-            ),
+                        "chỉ tiêu `{}` không thể đạt được: {}",
+                        "target `{}` cannot be met: {}",
+                        text,
+                        why
+                    ),
+                )
+                .at(written.span)
+                .label(why)
+                .indicator(&key.value),
+            );
+            return;
         }
+        if reading.in_sentence {
+            findings.push(sentence_finding(
+                &text,
+                &reading.target,
+                written.span,
+                &key.value,
+                lang,
+            ));
+        }
+        targets.push(PlanTarget {
+            level,
+            target: reading.target,
+            written: text,
+            span: written.span,
+        });
     };
     match &e.target {
         Some(t) => {
@@ -509,19 +544,16 @@ fn compile_indicator<'r>(
                 }
             }
         }
-        None => findings.push(
-            Finding::new(
-                Rule::Schema,
-                msg!(
-                    lang,
-                    "chỉ tiêu `{}` chưa có `target:`",
-                    "indicator `{}` has no `target:`",
-                    key.value
-                ),
-            )
-            .at(key.span)
-            .indicator(&key.value),
-        ),
+        // A source cut mid-sentence names the indicator and no target: nothing to compare,
+        // which the verdict says (not-comparable), not a malformed file.
+        None => targets.push(PlanTarget {
+            level: None,
+            target: Target::Qualitative {
+                why: Unclear::NotStated,
+            },
+            written: String::new(),
+            span: key.span,
+        }),
     }
 
     let denominator = e.denominator.as_ref().map(loc).and_then(|d| {
@@ -577,6 +609,28 @@ fn compile_indicator<'r>(
     })
 }
 
+/// A target written as a sentence: its figure is read, and the sentence belongs in `text:`.
+fn sentence_finding(text: &str, target: &Target, span: Span, key: &str, lang: Lang) -> Finding {
+    let syntax = crate::scaffold::plan_syntax(target);
+    Finding::new(
+        Rule::TargetInSentence,
+        msg!(
+            lang,
+            "{key}: chỉ tiêu được viết thành một câu; kehoach đọc được con số {}",
+            "{key}: the target is written as a sentence; kehoach reads its figure as {}",
+            target.display(lang)
+        ),
+    )
+    .at(span)
+    .label(msg!(lang, "đọc là {}", "read as {}", target.display(lang)))
+    .indicator(key)
+    .help(msg!(
+        lang,
+        "ghi `target: \"{syntax}\"` và chuyển câu sang `text:` (câu văn sẽ được in trong văn bản): `text: \"{text}\"`",
+        "write `target: \"{syntax}\"` and move the sentence to `text:` (the wording the document prints): `text: \"{text}\"`"
+    ))
+}
+
 fn compile_agencies<'r>(
     doc: &PlanFile,
     reference: &'r Reference,
@@ -589,12 +643,28 @@ fn compile_agencies<'r>(
     };
     let mut out = Vec::new();
     let first = findings.len();
+    let is_lead =
+        |r: &crate::model::Responsibility| r.role.as_ref().is_some_and(|x| x.value == Role::Lead);
+    let known_lead = list.value.iter().any(|r| {
+        is_lead(&r.value)
+            && reference
+                .agencies
+                .resolve(&nfc(r.value.agency.value.trim()), province)
+                .is_some()
+    });
     for r in &list.value {
         let name = loc(&r.value.agency);
         let written = nfc(name.value.trim());
         let agency = reference.agencies.resolve(&written, province);
         if agency.is_none() {
-            findings.push(unknown_agency(&written, name.span, reference, lang));
+            let f = unknown_agency(&written, name.span, reference, lang);
+            // An unrecognised lead leaves the plan with no recognised lead: one finding that
+            // says both, at the level of the no-lead rule.
+            findings.push(if is_lead(&r.value) && !known_lead {
+                unrecognised_lead(f, &written, lang)
+            } else {
+                f
+            });
         }
         out.push(CompiledAgency {
             name: written,
@@ -631,6 +701,17 @@ fn compile_agencies<'r>(
     out
 }
 
+fn unrecognised_lead(mut f: Finding, written: &str, lang: Lang) -> Finding {
+    f.rule = Rule::NoLeadAgency;
+    f.level = Rule::NoLeadAgency.default_level();
+    f.message = msg!(
+        lang,
+        "không nhận ra cơ quan chủ trì `{written}`, nên kế hoạch chưa có cơ quan chủ trì được nhận ra",
+        "the lead agency `{written}` is not recognised, so the plan has no recognised lead"
+    );
+    f
+}
+
 fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) -> Finding {
     let mut f = Finding::new(
         Rule::UnknownAgency,
@@ -663,7 +744,7 @@ fn unknown_agency(written: &str, span: Span, reference: &Reference, lang: Lang) 
 /// The canonical name of the body whose spelling comes closest to `written`. The same unknown
 /// names recur from plan to plan ("UBND các huyện, thành phố"), so answers are kept per
 /// thread and registry: across a repository of plans this search was a tenth of the work.
-fn suggest_agency(written: &str, reference: &Reference) -> Option<String> {
+pub(crate) fn suggest_agency(written: &str, reference: &Reference) -> Option<String> {
     use std::cell::RefCell;
     use std::collections::HashMap;
     const MAX_CACHED: usize = 1024;

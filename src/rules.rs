@@ -94,6 +94,12 @@ rules! {
     WeakerTarget = "weaker-target", Error,
         "Chỉ tiêu của kế hoạch thấp hơn mức tối thiểu của chương trình quốc gia.",
         "The plan's target is below the national programme's floor.";
+    TargetInSentence = "target-in-sentence", Note,
+        "Chỉ tiêu được viết thành một câu: kehoach đọc con số trong câu, còn câu văn nên chuyển sang `text:`.",
+        "A target written as a sentence: kehoach reads its figure, and the sentence belongs in `text:`.";
+    TextDisagreesWithTarget = "text-disagrees-with-target", Warning,
+        "Câu chữ của chỉ tiêu (`text:`) nêu một con số khác với `target:`.",
+        "The indicator's wording (`text:`) states a different figure from its `target:`.";
     MissingIndicator = "missing-indicator", Warning,
         "Kế hoạch không cụ thể hóa một chỉ tiêu quốc gia mà mọi tỉnh phải thực hiện.",
         "The plan does not localise a national target that binds every province.";

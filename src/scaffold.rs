@@ -71,6 +71,8 @@ pub fn plan_syntax(t: &Target) -> String {
         Cmp::AtLeast => ">= ",
         Cmp::Above => "> ",
         Cmp::Exactly => "= ",
+        Cmp::AtMost => "<= ",
+        Cmp::Below => "< ",
     };
     match *t {
         Target::Percent {
@@ -90,6 +92,8 @@ pub fn plan_syntax(t: &Target) -> String {
             )
         }
         Target::Count { cmp: c, value } => format!("{}{}", cmp(c), format_number(value)),
+        // A national target always has a figure; nothing to write for one without.
+        Target::Qualitative { .. } => String::new(),
     }
 }
 

@@ -58,6 +58,11 @@ impl Verdict {
 pub enum Incomparable {
     DifferentMeasure,
     NoDenominator,
+    /// The plan's target has no figure (a qualitative target, or none stated).
+    NoFigure,
+    /// The plan sets a ceiling ("tối đa 70%") at or above the national floor: it promises
+    /// nothing about reaching the floor.
+    Ceiling,
 }
 
 /// The comparison at one level (or for all levels at once).
@@ -121,6 +126,12 @@ pub fn compare(
     denominator: Option<f64>,
 ) -> (Verdict, Option<Incomparable>, Option<f64>) {
     use Target::*;
+    if let Qualitative { .. } = plan {
+        return (Verdict::NotComparable, Some(Incomparable::NoFigure), None);
+    }
+    if let Some(judged) = ceiling(national, plan, denominator) {
+        return judged;
+    }
     match (*national, *plan) {
         (Percent { cmp: nc, value: nv }, Percent { cmp: pc, value: pv }) => {
             (floors((nv, strict(nc)), (pv, strict(pc))), None, None)
@@ -168,6 +179,41 @@ pub fn compare(
             None,
         ),
     }
+}
+
+/// A plan's ceiling against a national floor: below the floor it is weaker (the plan caps the
+/// result where the programme asks for more); at or above it, it promises no floor at all.
+fn ceiling(
+    national: &Target,
+    plan: &Target,
+    denominator: Option<f64>,
+) -> Option<(Verdict, Option<Incomparable>, Option<f64>)> {
+    let (cmp, value) = match *plan {
+        Target::Percent { cmp, value } | Target::Count { cmp, value } if cmp.is_ceiling() => {
+            (cmp, value)
+        }
+        _ => return None,
+    };
+    let as_floor = match *plan {
+        Target::Percent { .. } => Target::Percent {
+            cmp: Cmp::AtLeast,
+            value,
+        },
+        _ => Target::Count {
+            cmp: Cmp::AtLeast,
+            value,
+        },
+    };
+    let (v, incomparable, pct) = compare(national, &as_floor, denominator);
+    if incomparable.is_some() {
+        return None;
+    }
+    let at_floor = v == Verdict::Equal && cmp == Cmp::Below;
+    Some(if v == Verdict::Weaker || at_floor {
+        (Verdict::Weaker, None, pct)
+    } else {
+        (Verdict::NotComparable, Some(Incomparable::Ceiling), pct)
+    })
 }
 
 /// The plan's indicator against the national one, level by level.

@@ -1,14 +1,15 @@
 //! Indicators: each national target against the plan's (missing, weaker, not comparable).
 
 use super::Finding;
-use crate::compile::{CompiledPlan, PlanTarget};
+use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
 use crate::i18n::Lang;
+use crate::model::{Target, Unclear};
 use crate::msg;
 use crate::reference::{NationalIndicator, Programme};
 use crate::rules::Rule;
 use crate::source::Span;
 use crate::text::format_number;
-use crate::verdict::{Incomparable, Verdict, short_level};
+use crate::verdict::{Incomparable, Part, Verdict, short_level};
 
 /// "1629/QĐ-TTg, Điều 1 ...: “Ít nhất 70% ...”": the national wording and where it stands.
 pub fn national_help(p: &Programme, n: &NationalIndicator, lang: Lang) -> String {
@@ -84,7 +85,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             Verdict::Weaker => {
                 for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
                     let Some(pt) = part.plan else { continue };
-                    let shown = shown_target(pt, part.as_percent);
+                    let shown = shown_target(pt, part.as_percent, lang);
                     let at_level = level_suffix(part.level, lang);
                     found.push(
                         Finding::new(
@@ -114,25 +115,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             Verdict::NotComparable => {
                 let part = j.deciding().expect("a not-comparable verdict has a part");
                 let pt = part.plan.expect("an incomparable part has a plan target");
-                let why = match part.incomparable {
-                    Some(Incomparable::NoDenominator) => msg!(
-                        lang,
-                        "kế hoạch nêu số lượng ({}) nhưng không có mẫu số; thêm `denominator:` (tổng số {}) để so sánh với {}",
-                        "the plan gives a head-count ({}) without a denominator; add `denominator:` (the total number of {}) to compare it with {}",
-                        pt.written,
-                        n.population.as_deref().unwrap_or("?"),
-                        part.national.display(lang)
-                    ),
-                    _ => msg!(
-                        lang,
-                        "kế hoạch đo bằng {} ({}), chương trình đo bằng {} ({})",
-                        "the plan measures {} ({}), the programme {} ({})",
-                        measure_name(pt.target.measure(), lang),
-                        pt.written,
-                        measure_name(part.national.measure(), lang),
-                        part.national.display(lang)
-                    ),
-                };
+                let (why, help) = incomparable(n, ind, pt, part, lang);
                 found.push(
                     Finding::new(
                         Rule::NotComparable,
@@ -146,7 +129,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     .at(pt.span)
                     .label(why)
                     .indicator(&n.id)
-                    .help(national_help(programme, n, lang)),
+                    .help(help.unwrap_or_else(|| national_help(programme, n, lang))),
                 );
             }
             Verdict::Missing => {
@@ -179,17 +162,152 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     );
 }
 
-/// A plan's target as written, with the share it stands for when it is a count with a
-/// denominator: "25.000 (= 13,89%)".
-pub(super) fn shown_target(pt: &PlanTarget, as_percent: Option<f64>) -> String {
+/// A plan's target in the normalised notation, with the share it stands for when it is a count
+/// with a denominator: "≥ 25.000 (= 13,89%)". A qualitative target is shown in its own words.
+pub(super) fn shown_target(pt: &PlanTarget, as_percent: Option<f64>, lang: Lang) -> String {
+    let shown = match pt.target {
+        Target::Qualitative { .. } => format!("“{}”", pt.written),
+        t => t.display(lang),
+    };
     match as_percent {
         Some(pct) => format!(
-            "{} (= {}%)",
-            pt.written,
+            "{shown} (= {}%)",
             format_number((pct * 100.0).round() / 100.0)
         ),
-        None => pt.written.clone(),
+        None => shown,
     }
+}
+
+/// Why one part cannot be compared (the finding's label) and, where there is one, the fix.
+fn incomparable(
+    n: &NationalIndicator,
+    ind: &CompiledIndicator,
+    pt: &PlanTarget,
+    part: &Part,
+    lang: Lang,
+) -> (String, Option<String>) {
+    let national = part.national.display(lang);
+    let shown = pt.target.display(lang);
+    match part.incomparable {
+        Some(Incomparable::NoDenominator) => {
+            // A bare number for a share is more likely a per-cent sign left out than a head-count.
+            let guess = (ind.unit.is_none() && part.national.measure() == "percent")
+                .then(|| pt.target.percent_guess())
+                .flatten();
+            match guess {
+                Some(g) => (
+                    msg!(
+                        lang,
+                        "kế hoạch ghi số {} không kèm đơn vị, còn chỉ tiêu quốc gia là tỷ lệ {}",
+                        "the plan writes the bare number {} with no unit, and the national target is a share, {}",
+                        bare_number(&pt.target),
+                        national
+                    ),
+                    Some(msg!(
+                        lang,
+                        "có phải là {g}? Viết `target: \"{p}\"`; nếu là số người, thêm `unit:` và `denominator:` (tổng số {pop})",
+                        "did you mean {g}? Write `target: \"{p}\"`; if it is a head-count, add `unit:` and `denominator:` (the total number of {pop})",
+                        g = bare_percent(&g),
+                        p = crate::scaffold::plan_syntax(&g),
+                        pop = n.population.as_deref().unwrap_or("?")
+                    )),
+                ),
+                None => (
+                    msg!(
+                        lang,
+                        "kế hoạch nêu số lượng ({}) nhưng không có mẫu số; thêm `denominator:` (tổng số {}) để so sánh với {}",
+                        "the plan gives a head-count ({}) without a denominator; add `denominator:` (the total number of {}) to compare it with {}",
+                        shown,
+                        n.population.as_deref().unwrap_or("?"),
+                        national
+                    ),
+                    None,
+                ),
+            }
+        }
+        Some(Incomparable::NoFigure) => no_figure(pt, &part.national, lang),
+        Some(Incomparable::Ceiling) => (
+            msg!(
+                lang,
+                "kế hoạch đặt mức trần ({}), chương trình đặt mức sàn ({}): mức trần không bảo đảm đạt mức sàn",
+                "the plan sets a ceiling ({}) where the programme sets a floor ({}): a ceiling does not promise the floor",
+                shown,
+                national
+            ),
+            Some(msg!(
+                lang,
+                "nếu ý là \"ít nhất\", viết `target: \">= …\"`",
+                "if \"at least\" is meant, write `target: \">= …\"`"
+            )),
+        ),
+        _ => (
+            msg!(
+                lang,
+                "kế hoạch đo bằng {} ({}), chương trình đo bằng {} ({})",
+                "the plan measures {} ({}), the programme {} ({})",
+                measure_name(pt.target.measure(), lang),
+                shown,
+                measure_name(part.national.measure(), lang),
+                national
+            ),
+            None,
+        ),
+    }
+}
+
+/// "70": a count's number without its comparator.
+fn bare_number(t: &Target) -> String {
+    match t {
+        Target::Count { value, .. } => format_number(*value),
+        t => t.display(Lang::Vi),
+    }
+}
+
+/// "70%": a guessed share as the plan would write it.
+fn bare_percent(t: &Target) -> String {
+    match t {
+        Target::Percent { value, .. } => format!("{}%", format_number(*value)),
+        t => t.display(Lang::Vi),
+    }
+}
+
+/// A qualitative target: the plan's words are kept, and nothing in them can be set against a
+/// national figure.
+fn no_figure(pt: &PlanTarget, floor: &Target, lang: Lang) -> (String, Option<String>) {
+    let national = floor.display(lang);
+    let syntax = crate::scaffold::plan_syntax(floor);
+    let why = match pt.target {
+        Target::Qualitative {
+            why: Unclear::NotStated,
+        } => msg!(
+            lang,
+            "kế hoạch không nêu chỉ tiêu (`target:`) nên không so được với {}",
+            "the plan states no target (`target:`), so nothing can be set against {}",
+            national
+        ),
+        Target::Qualitative {
+            why: Unclear::SeveralFigures,
+        } => msg!(
+            lang,
+            "“{}” có nhiều con số, không rõ con số nào là chỉ tiêu để so với {}",
+            "“{}” has several figures, and none is plainly the target to set against {}",
+            pt.written,
+            national
+        ),
+        _ => msg!(
+            lang,
+            "“{}” không có con số nên không so được với {}",
+            "“{}” has no figure, so it cannot be set against {}",
+            pt.written,
+            national
+        ),
+    };
+    let help = msg!(
+        lang,
+        "ghi con số vào `target:` (ví dụ `target: \"{syntax}\"`) và giữ câu văn ở `text:`; nếu nguồn không nêu con số, có thể để nguyên",
+        "put the figure in `target:` (e.g. `target: \"{syntax}\"`) and keep the wording in `text:`; if the source gives no figure, leave it as it is"
+    );
+    (why, Some(help))
 }
 
 pub(super) fn level_suffix(level: Option<crate::model::Level>, lang: Lang) -> String {
@@ -208,5 +326,51 @@ fn measure_name(m: &str, lang: Lang) -> &'static str {
         ("growth", _) => "a yearly rise",
         ("frequency", _) => "a frequency",
         _ => "a count",
+    }
+}
+
+/// `text:` states a figure that no `target:` of the indicator has: the document `render` prints
+/// would say something other than what `check` verified.
+pub fn text_agreement(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    for ind in &plan.indicators {
+        let Some(said) = ind.text_disagrees() else {
+            continue;
+        };
+        let figures: Vec<&PlanTarget> = ind
+            .targets
+            .iter()
+            .filter(|t| !matches!(t.target, Target::Qualitative { .. }))
+            .collect();
+        let Some(first) = figures.first() else {
+            continue;
+        };
+        let targets =
+            crate::verdict::display_targets(figures.iter().map(|t| (t.level, &t.target)), lang);
+        out.push(
+            Finding::new(
+                Rule::TextDisagreesWithTarget,
+                msg!(
+                    lang,
+                    "{}: câu văn (`text:`) nêu {} nhưng chỉ tiêu (`target:`) là {}",
+                    "{}: the wording (`text:`) says {} but the target (`target:`) is {}",
+                    ind.key,
+                    said.display(lang),
+                    targets
+                ),
+            )
+            .at(first.span)
+            .label(msg!(
+                lang,
+                "`text:` nêu {}",
+                "`text:` says {}",
+                said.display(lang)
+            ))
+            .indicator(&ind.key)
+            .help(msg!(
+                lang,
+                "`check` so sánh và `render` in chỉ tiêu theo `target:`; sửa câu văn cho khớp, hoặc xóa `text:` để kehoach viết câu từ chỉ tiêu",
+                "`check` compares and `render` prints the target from `target:`; make the wording agree, or delete `text:` and kehoach writes the sentence from the target"
+            )),
+        );
     }
 }

@@ -125,7 +125,7 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
                     "{}: chỉ tiêu {}{} thấp hơn mức {} của kế hoạch cấp trên",
                     "{}: target {}{} is below the parent plan's {}",
                     w.key,
-                    shown_target(w.ours, w.as_percent),
+                    shown_target(w.ours, w.as_percent, lang),
                     level_suffix(w.level, lang),
                     theirs
                 ),
@@ -133,17 +133,19 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
             .at(w.ours.span)
             .label(msg!(
                 lang,
-                "thấp hơn {theirs} của kế hoạch cấp trên",
-                "below the parent plan's {theirs}"
+                "thấp hơn mức {theirs} của kế hoạch cấp trên ({}:{})",
+                "below the parent plan's {theirs} ({}:{})",
+                other.source.name,
+                w.theirs.span.line
             ))
             .indicator(w.key)
             .help(msg!(
                 lang,
-                "kế hoạch cấp trên {}:{} đặt chỉ tiêu `{}`; kế hoạch cụ thể hóa phải bằng hoặc cao hơn mức đó",
-                "the parent plan {}:{} sets `{}`; a plan that localises it must meet or exceed it",
+                "kế hoạch cấp trên {}:{} đặt chỉ tiêu {}; kế hoạch cụ thể hóa phải bằng hoặc cao hơn mức đó",
+                "the parent plan {}:{} sets {}; a plan that localises it must meet or exceed it",
                 other.source.name,
                 w.theirs.span.line,
-                w.theirs.written
+                theirs
             )),
         );
     }
@@ -165,7 +167,7 @@ fn previous(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<
                     "{}: chỉ tiêu {}{} thấp hơn năm trước ({}, {})",
                     "{}: target {}{} is lower than last year's {} ({})",
                     w.key,
-                    shown_target(w.ours, w.as_percent),
+                    shown_target(w.ours, w.as_percent, lang),
                     level_suffix(w.level, lang),
                     theirs,
                     place
@@ -174,15 +176,15 @@ fn previous(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<
             .at(w.ours.span)
             .label(msg!(
                 lang,
-                "năm trước: {}",
-                "last year: {}",
-                w.theirs.written
+                "thấp hơn mức {theirs} của năm trước ({place})",
+                "below last year's {theirs} ({place})"
             ))
             .indicator(w.key)
             .help(msg!(
                 lang,
-                "hạ chỉ tiêu so với năm trước cần có lý do; nếu là chủ ý, ghi lý do vào `note:` của chỉ tiêu hoặc thêm một miễn trừ (`waivers:`)",
-                "a target lowered since last year needs a reason; if it is deliberate, say why in the indicator's `note:` or add a waiver (`waivers:`)"
+                "hạ chỉ tiêu so với năm trước cần có lý do; nếu là chủ ý, thêm một miễn trừ có lý do: `waivers: [{{ rule: weaker-than-previous, ref: {}, reason: \"…\" }}]`",
+                "a target lowered since last year needs a reason; if it is deliberate, add a waiver with the reason: `waivers: [{{ rule: weaker-than-previous, ref: {}, reason: \"…\" }}]`",
+                w.key
             )),
         );
     }
@@ -246,5 +248,46 @@ fn as_percent(t: Target, denominator: Option<f64>) -> Target {
             value: value / d * 100.0,
         },
         _ => t,
+    }
+}
+
+/// One lowered value, one finding: a target below the national floor, the parent plan's and
+/// last year's is reported once, by the weightiest rule, and that finding names the others.
+/// Runs after the waivers, so each waiver still sees the finding it waives.
+pub fn one_per_target(lang: Lang, out: &mut Vec<Finding>) {
+    const ORDER: [Rule; 3] = [
+        Rule::WeakerTarget,
+        Rule::WeakerThanParent,
+        Rule::WeakerThanPrevious,
+    ];
+    // The most severe finding leads, then the national floor, the parent plan, last year. A
+    // note (a reference-only comparison, a waived finding) stays apart with its caveat.
+    let rank = |f: &Finding| {
+        (f.waiver.is_none() && f.level != crate::rules::Level::Note)
+            .then(|| ORDER.iter().position(|r| *r == f.rule))
+            .flatten()
+            .map(|order| (f.level, order))
+    };
+    let mut i = 0;
+    while i < out.len() {
+        let Some(mine) = rank(&out[i]) else {
+            i += 1;
+            continue;
+        };
+        let span = out[i].span.map(|s| (s.offset, s.len));
+        let primary = (0..out.len())
+            .filter(|&j| out[j].span.map(|s| (s.offset, s.len)) == span && rank(&out[j]).is_some())
+            .min_by_key(|&j| rank(&out[j]))
+            .unwrap_or(i);
+        if primary == i || span.is_none() || rank(&out[primary]) == Some(mine) {
+            i += 1;
+            continue;
+        }
+        let other = out.remove(i);
+        let primary = if primary > i { primary - 1 } else { primary };
+        if let Some(also) = other.label {
+            let p = &mut out[primary];
+            p.message = msg!(lang, "{}; cũng {}", "{}; also {}", p.message, also);
+        }
     }
 }

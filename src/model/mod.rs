@@ -2,8 +2,10 @@
 
 mod plan;
 pub mod target;
+mod wording;
 pub mod words;
 
 pub use plan::*;
-pub use target::{Cmp, Level, Per, Target};
+pub use target::{Cmp, Level, Measure, Per, Target, Unclear};
+pub use wording::{Reading, read_target};
 pub use words::Words;

@@ -1,7 +1,7 @@
 //! The document's layout, built from a compiled plan. Sections the plan lacks are left
 //! out and the rest renumbered; nothing is filled in with placeholder text.
 
-use crate::compile::{CompiledIndicator, CompiledPlan};
+use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
 use crate::model::{DocKind, Level, ReportEvery, Role, Target};
 use crate::reference::NationalIndicator;
 use crate::text::{format_number, match_key};
@@ -221,7 +221,7 @@ fn bare(t: &Target) -> Option<String> {
             Some(format!("{} - {}%", format_number(min), format_number(max)))
         }
         Target::Count { value, .. } => Some(format_number(value)),
-        Target::Frequency { .. } => None,
+        Target::Frequency { .. } | Target::Qualitative { .. } => None,
     }
 }
 
@@ -264,6 +264,17 @@ fn level_phrase(level: Option<Level>) -> &'static str {
     }
 }
 
+/// A target as words: its Vietnamese phrase, or the plan's own words for a qualitative target.
+fn phrase(t: &PlanTarget) -> String {
+    match t.target {
+        Target::Qualitative { .. } if t.written.trim().is_empty() => {
+            "(kế hoạch không nêu chỉ tiêu)".to_string()
+        }
+        Target::Qualitative { .. } => t.written.trim().to_string(),
+        target => target.vietnamese_phrase(),
+    }
+}
+
 /// The national wording with the plan's target put in place of the national one:
 /// "Ít nhất 60% người lao động ..." → "Ít nhất 50% người lao động ...".
 fn national_sentence(n: &NationalIndicator, ind: &CompiledIndicator) -> String {
@@ -300,20 +311,17 @@ fn national_sentence(n: &NationalIndicator, ind: &CompiledIndicator) -> String {
     let phrases: Vec<String> = ind
         .targets
         .iter()
-        .map(|t| {
-            format!(
-                "{}{}",
-                lower_first(&t.target.vietnamese_phrase()),
-                level_phrase(t.level)
-            )
-        })
+        .map(|t| format!("{}{}", lower_first(&phrase(t)), level_phrase(t.level)))
         .collect();
     sentence(&format!("{}: {}", n.short, phrases.join("; ")))
 }
 
-/// One target of section II as a sentence: the plan's own wording when it has one.
+/// One target of section II as a sentence: the plan's own wording when it has one and it
+/// agrees with the target; otherwise written from the target, which is what `check` verified.
 pub fn indicator_sentence(ind: &CompiledIndicator) -> String {
-    if let Some(t) = ind.text.as_deref().filter(|t| !t.trim().is_empty()) {
+    if let Some(t) = ind.text.as_deref().filter(|t| !t.trim().is_empty())
+        && ind.text_disagrees().is_none()
+    {
         return sentence(t);
     }
     if let Some(n) = ind.national {
@@ -328,11 +336,7 @@ pub fn indicator_sentence(ind: &CompiledIndicator) -> String {
                 .as_deref()
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
-            format!(
-                "{}{unit}{}",
-                t.target.vietnamese_phrase(),
-                level_phrase(t.level)
-            )
+            format!("{}{unit}{}", phrase(t), level_phrase(t.level))
         })
         .collect();
     sentence(&format!("{} ({})", phrases.join("; "), ind.key))

@@ -27,6 +27,8 @@ docs![
     "duplicate-indicator",
     "impossible-target",
     "weaker-target",
+    "target-in-sentence",
+    "text-disagrees-with-target",
     "missing-indicator",
     "not-comparable",
     "period-outside-programme",

@@ -453,6 +453,11 @@ fn level_keys(a: &CompiledIndicator, b: &CompiledIndicator) -> Vec<Option<Level>
     }
 }
 
+/// A qualitative target: the plan's words, no figure.
+fn is_words(t: &PlanTarget) -> bool {
+    matches!(t.target, crate::model::Target::Qualitative { .. })
+}
+
 /// The target that applies at `level`: the level's own, else the one for every level.
 fn target_at<'a>(ind: &'a CompiledIndicator, level: Option<Level>) -> Option<&'a PlanTarget> {
     match level {
@@ -545,6 +550,14 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
                 (None, Some(b)) => {
                     out.push(s, item, Kind::Added, None, show(Some(b)));
                     out.targets(None, data(b, n));
+                }
+                // Two targets in words: a change only when the words change.
+                (Some(a), Some(b)) if is_words(a) && is_words(b) => {
+                    if crate::text::match_key(&a.written) != crate::text::match_key(&b.written) {
+                        let words = |t: &PlanTarget| format!("“{}”", t.written);
+                        out.push(s, item, Kind::Remeasured, Some(words(a)), Some(words(b)));
+                        out.targets(data(a, o), data(b, n));
+                    }
                 }
                 (Some(a), Some(b)) => {
                     let kind = match compare(&a.target, &b.target, n.denominator).0 {

@@ -199,6 +199,14 @@ pub fn indicator_row(plan: &CompiledPlan, n: &NationalIndicator, lang: Lang) -> 
             Some(Incomparable::DifferentMeasure) => {
                 Some(msg!(lang, "khác loại chỉ tiêu", "a different measure"))
             }
+            Some(Incomparable::NoFigure) => {
+                Some(msg!(lang, "không có con số để so", "no figure to compare"))
+            }
+            Some(Incomparable::Ceiling) => Some(msg!(
+                lang,
+                "mức trần, không phải mức sàn",
+                "a ceiling, not a floor"
+            )),
             None => p
                 .as_percent
                 .map(|pct| format!("≈ {}%", format_number((pct * 100.0).round() / 100.0))),

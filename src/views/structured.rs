@@ -14,7 +14,7 @@ use serde::Serialize;
 pub struct TargetData {
     /// The level of government it is set for; `None` for every level.
     pub level: Option<Level>,
-    /// `>=`, `>`, `=`, `range` (a yearly rise between `value` and `max`), or `qualitative`
+    /// `>=`, `>`, `=`, `<=`, `<` (a ceiling), `range` (a yearly rise between `value` and `max`), or `qualitative`
     /// (a target that cannot be read as a figure: `value` is null).
     pub comparator: &'static str,
     pub value: Option<f64>,
@@ -37,6 +37,8 @@ fn comparator(c: Cmp) -> &'static str {
         Cmp::AtLeast => ">=",
         Cmp::Above => ">",
         Cmp::Exactly => "=",
+        Cmp::AtMost => "<=",
+        Cmp::Below => "<",
     }
 }
 

@@ -99,7 +99,33 @@ pub fn build(plan: &CompiledPlan, findings: &[Finding], lang: Lang) -> Summary {
                 },
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // The national indicators the plan does not state: `check` reports them missing, and the
+    // summary shows them too (∅), so both tell the same story.
+    let mut indicators = indicators;
+    indicators.extend(
+        crate::assess::indicators(plan)
+            .into_iter()
+            .filter(|a| a.entry.is_none() && a.verdict != Verdict::Aggregate)
+            .map(|a| IndicatorLine {
+                id: a.national.id.clone(),
+                name: a.national.short(lang).to_string(),
+                // Local parts with no denominator to add them up against, or nothing at all.
+                plan: match a.parts.as_slice() {
+                    [] => "—".to_string(),
+                    parts => parts
+                        .iter()
+                        .map(|p| p.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                },
+                national: Some(a.national.target_display(lang)),
+                verdict: Some(a.verdict),
+                mark: Some(a.verdict.mark()),
+                plan_targets: Vec::new(),
+                national_targets: super::structured::of_national(a.national, lang),
+            }),
+    );
     let agencies = plan
         .agencies
         .iter()

@@ -165,9 +165,10 @@ fn editing_a_parent_or_previous_plan_rechecks_the_plans_that_name_it() {
     assert!(out.contains("weaker-than-parent"), "{out}");
     assert!(!out.contains("weaker-than-previous"), "{out}");
 
+    // One lowered value, one finding: the parent's names last year's too.
     plan_with(d, "last-year.yaml", "2021", "", ">= 90%");
     let (_, out, _) = cached_matches_fresh(d, &args);
-    assert!(out.contains("weaker-than-previous"), "{out}");
+    assert!(out.contains("also below last year's ≥ 90%"), "{out}");
 
     fs::remove_file(d.join("last-year.yaml")).unwrap();
     let (_, out, _) = cached_matches_fresh(d, &args);

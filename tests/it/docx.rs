@@ -31,7 +31,9 @@ fn model(plan: &Path) -> Document {
 
 fn render(plan: &Path, out: &Path) {
     kehoach()
-        .args(["render", "--format", "docx", "-o"])
+        // `--force`: Quảng Nam's plan has errors (two targets below the floor), and the
+        // layout is what is tested here.
+        .args(["render", "--force", "--format", "docx", "-o"])
         .arg(out)
         .arg(plan)
         .assert()

@@ -191,7 +191,7 @@ fn a_2026_draft_naming_only_the_ordinance_gets_reference_notes_and_exit_0() {
     assert_eq!(f["line"], line_of(ORDINANCE_ONLY_2026, "target: \"50%\""));
     assert_eq!(
         f["message"],
-        "industrial-workers: target 50% is below the national floor of ≥ 60% \
+        "industrial-workers: target ≥ 50% is below the national floor of ≥ 60% \
          (reference only: 1629/QĐ-TTg has expired)"
     );
     let help = f["help"].as_str().unwrap();

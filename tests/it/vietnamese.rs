@@ -254,9 +254,10 @@ fn agency_names_typed_without_diacritics_or_abbreviated_get_a_suggestion() {
             )
         });
         let (_, doc) = check_json(&path);
+        // The draft names this body as its lead: one finding says both (`no-lead-agency`).
         let f = findings(&doc)
             .iter()
-            .find(|f| f["code"] == "unknown-agency")
+            .find(|f| f["code"] == "unknown-agency" || f["code"] == "no-lead-agency")
             .unwrap_or_else(|| panic!("{typed}: {doc}"));
         assert_eq!(
             f["help"], "did you mean `Sở Lao động - Thương binh và Xã hội`?",
