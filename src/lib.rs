@@ -16,6 +16,7 @@ pub mod compile;
 pub mod config;
 pub mod date;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output_file;
