@@ -10,6 +10,7 @@ mod html;
 pub mod input;
 pub mod legacy;
 mod meta;
+pub mod score;
 pub mod segment;
 pub mod targets;
 mod yaml;
