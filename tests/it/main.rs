@@ -10,6 +10,7 @@ mod ci_formats;
 mod completions;
 mod config;
 mod explain;
+mod import;
 mod init;
 mod programme_file;
 mod reform;
