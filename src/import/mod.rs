@@ -169,7 +169,10 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
                     d.budget = Some(text.join(" "));
                 }
             }
-            SectionKind::Organisation => organisation(&mut d, body, roman_top, &bodies),
+            SectionKind::Organisation => {
+                organisation(&mut d, body, roman_top, &bodies);
+                single_lead(&mut d);
+            }
             SectionKind::Reporting => d.reporting = Some(reporting(body, &bodies)),
             SectionKind::Other => d.left_out.push(paras[t].full.clone()),
         }
@@ -324,6 +327,23 @@ fn organisation(d: &mut Draft, body: &[Para], roman_top: bool, b: &agencies::Bod
         } else {
             d.left_out.push(h.full.clone());
         }
+    }
+}
+
+/// A plan has one lead body: the first the section names among the programme's lead and its
+/// successor (a mid-2025 plan may name both the old labour department and Sở Y tế).
+fn single_lead(d: &mut Draft) {
+    let mut seen = false;
+    for r in d
+        .responsibilities
+        .iter_mut()
+        .filter(|r| r.role == crate::model::Role::Lead)
+    {
+        if seen {
+            r.role = crate::model::Role::Coordinate;
+            r.doubts.push("cơ quan kế nhiệm chức năng chủ trì, nhưng kế hoạch đã giao chủ trì cho cơ quan nêu trước; để là phối hợp".into());
+        }
+        seen = true;
     }
 }
 

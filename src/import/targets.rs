@@ -256,7 +256,7 @@ fn growth(
 /// The target as the plan file writes it: ">= 70%", "> 50%", "100%", "3-5%/năm", "1/tháng".
 fn written(f: &Found) -> String {
     match f.target {
-        Target::Percent { value, .. } if value >= 100.0 => "100%".into(),
+        Target::Percent { value, .. } if value == 100.0 => "100%".into(),
         Target::Percent {
             cmp: Cmp::AtLeast,
             value,
@@ -547,6 +547,25 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
             TargetOut::ByLevel(by)
         } else {
             TargetOut::One(written(first))
+        };
+        // One level named, not the national indicator's own ("100% các xã, phường xây dựng
+        // kế hoạch", where the programme counts districts): a target for that level.
+        let target = match (&target, best) {
+            (TargetOut::One(t), Some((i, _, _))) => {
+                let named = levels(&p.key_text);
+                let own = m.indicators[i]
+                    .population
+                    .as_deref()
+                    .map(levels)
+                    .unwrap_or_default();
+                match named.as_slice() {
+                    [l] if !own.is_empty() && !own.contains(l) => {
+                        TargetOut::ByLevel(vec![(*l, t.clone())])
+                    }
+                    _ => target,
+                }
+            }
+            _ => target,
         };
         let (reference, id) = match best {
             Some((i, _, close)) => {

@@ -198,18 +198,31 @@ fn round_trip(plan: &str, format: &str) -> score::Score {
 }
 
 /// The plans whose rendered document gives back every target and body with its role.
-const ROUND_TRIP: [&str; 1] = ["plans/nghe-an-2024.yaml"];
+/// Not yet: plans/ha-noi-2024.yaml (head-counts rendered without their split into parts),
+/// examples/draft-2026.yaml and examples/draft-document.yaml (targets per level written as
+/// one sentence), examples/draft-schema.yaml (not a valid plan: render refuses it). See
+/// docs/import.md.
+const ROUND_TRIP: [&str; 8] = [
+    "plans/nghe-an-2024.yaml",
+    "plans/quang-nam-2023.yaml",
+    "plans/ninh-binh-2021-2025.yaml",
+    "plans/thanh-hoa-2021-2025.yaml",
+    "examples/draft-2025-nghe-an.yaml",
+    "examples/draft-agencies.yaml",
+    "examples/draft-mid-2025.yaml",
+    "examples/draft-targets.yaml",
+];
 
 #[test]
 fn render_md_then_import_gives_back_targets_bodies_and_roles() {
+    let mut bad = Vec::new();
     for plan in ROUND_TRIP {
         let s = round_trip(plan, "md");
         for (what, t) in [("targets", s.targets), ("bodies", s.bodies)] {
-            assert_eq!(
-                (t.correct, t.found, t.wrong_value),
-                (t.expected, t.expected, 0),
-                "{plan}: {what} {t:?}"
-            );
+            if (t.correct, t.found, t.wrong_value) != (t.expected, t.expected, 0) {
+                bad.push(format!("{plan}: {what} {t:?}"));
+            }
         }
     }
+    assert!(bad.is_empty(), "{bad:#?}");
 }
