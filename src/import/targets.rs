@@ -256,7 +256,7 @@ fn growth(
 /// The target as the plan file writes it: ">= 70%", "> 50%", "100%", "3-5%/năm", "1/tháng".
 fn written(f: &Found) -> String {
     match f.target {
-        Target::Percent { value, .. } if value == 100.0 => "100%".into(),
+        Target::Percent { value: 100.0, .. } => "100%".into(),
         Target::Percent {
             cmp: Cmp::AtLeast,
             value,
