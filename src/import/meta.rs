@@ -253,6 +253,25 @@ pub fn province_in_text<'r>(text: &str, reference: &'r Reference) -> Option<&'r 
     best.map(|(_, p)| p)
 }
 
+/// The province named most often in `text` (at least twice): the last resort for a summary
+/// that never writes "tỉnh …" ("Trung tâm Công tác xã hội Quảng Nam", "Báo Quảng Nam").
+pub fn most_named_province<'r>(text: &str, reference: &'r Reference) -> Option<&'r Province> {
+    let mut best: Option<(usize, &Province)> = None;
+    for name in reference.provinces.all_names() {
+        if name.chars().count() < 4 {
+            continue;
+        }
+        let n = text.matches(name).count();
+        if n >= 2
+            && let Some(p) = reference.provinces.resolve(name)
+            && best.is_none_or(|(b, _)| n > b)
+        {
+            best = Some((n, p));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
 /// Recipients ("Nơi nhận:") and the signature block at the end.
 pub fn closing(lines: &[String], m: &mut Meta) -> Option<usize> {
     let at = lines

@@ -117,7 +117,14 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
             .map(|p| p.full.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        if let Some(p) = meta::province_in_text(&all, reference) {
+        let whole: String = paras
+            .iter()
+            .map(|p| p.full.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some(p) = meta::province_in_text(&all, reference)
+            .or_else(|| meta::most_named_province(&whole, reference))
+        {
             m.province = Some(draft::Noted::doubtful(
                 p.name.clone(),
                 "tỉnh đoán từ nội dung bài",
@@ -409,7 +416,16 @@ fn news(d: &mut Draft, paras: &[Para], m: &targets::Matcher, b: &agencies::Bodie
             continue;
         }
         if let Some(r) = agencies::from_sentence(b, &p.text) {
-            d.responsibilities.push(r);
+            // A body named again in a later paragraph gets more tasks, not a second entry.
+            let id = b.resolve(&r.agency);
+            match d
+                .responsibilities
+                .iter_mut()
+                .find(|x| id.is_some() && b.resolve(&x.agency) == id)
+            {
+                Some(x) => x.tasks.extend(r.tasks),
+                None => d.responsibilities.push(r),
+            }
             continue;
         }
         d.left_out.push(p.full.clone());

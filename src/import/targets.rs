@@ -374,11 +374,34 @@ impl<'a> Matcher<'a> {
         shared + phrases
     }
 
+    /// Whether `folded` has one of the indicator's `phrases` other than its bare population
+    /// ("xã, phường, thị trấn" alone does not make a commune-communication target).
+    fn names_its_subject(&self, text: &str, folded: &str, i: usize) -> bool {
+        let ind = self.indicators[i];
+        let population = ind.population.as_deref().map(plain);
+        let phrase = ind
+            .phrases
+            .iter()
+            .map(|p| plain(p))
+            .any(|p| Some(&p) != population.as_ref() && folded.contains(&p));
+        // Or enough shared words besides the population's own.
+        let own: HashSet<String> = ind.population.as_deref().map(pairs).unwrap_or_default();
+        let beyond: f64 = pairs(text)
+            .intersection(&self.profiles[i])
+            .filter(|b| !own.contains(*b))
+            .map(|b| self.weight.get(b).copied().unwrap_or(0.0))
+            .sum();
+        phrase || beyond >= THRESHOLD
+    }
+
     /// The best indicator for `text` whose measure can hold `target`, its score, and the
     /// runner-up when it is close.
     fn best(&self, text: &str, target: &Target) -> Option<(usize, f64, Option<usize>)> {
+        let folded = plain(text);
         let mut scored: Vec<(usize, f64)> = (0..self.indicators.len())
             .filter(|&i| compatible(&self.indicators[i].targets, target))
+            .filter(|&i| self.names_its_subject(text, &folded, i))
+            .filter(|&i| !counts_people(target, text) || about_people(self.indicators[i]))
             .map(|i| (i, self.score(text, i)))
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -391,6 +414,24 @@ impl<'a> Matcher<'a> {
     }
 }
 
+/// Words for people: a head-count of them is not a count of establishments or communes.
+const PEOPLE: [&str; 5] = ["nguoi", "hoc sinh", "sinh vien", "can bo", "chien si"];
+
+fn counts_people(t: &Target, text: &str) -> bool {
+    if !matches!(t, Target::Count { .. }) {
+        return false;
+    }
+    // The words right after the number.
+    let p = plain(text);
+    let after = p.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '));
+    PEOPLE.iter().any(|w| after.starts_with(w))
+}
+
+fn about_people(i: &NationalIndicator) -> bool {
+    let p = plain(i.population.as_deref().unwrap_or(""));
+    PEOPLE.iter().any(|w| p.contains(w))
+}
+
 fn compatible(national: &[(Option<Level>, Target)], t: &Target) -> bool {
     let Some((_, n)) = national.first() else {
         return false;
@@ -398,7 +439,9 @@ fn compatible(national: &[(Option<Level>, Target)], t: &Target) -> bool {
     match t {
         Target::Frequency { .. } => matches!(n, Target::Frequency { .. }),
         Target::Growth { .. } => matches!(n, Target::Growth { .. }),
-        Target::Percent { .. } => !matches!(n, Target::Frequency { .. }),
+        // A share of a national count (pilot models in 10 provinces) is another measure; a
+        // share for a yearly rise ("100% các tội phạm … được xử lý") is kept, with a doubt.
+        Target::Percent { .. } => matches!(n, Target::Percent { .. } | Target::Growth { .. }),
         Target::Count { .. } => !matches!(n, Target::Frequency { .. } | Target::Growth { .. }),
     }
 }
@@ -501,8 +544,12 @@ pub fn read_paragraph(m: &Matcher, paragraph: &str) -> Vec<Indicator> {
         for (k, f) in found.iter().enumerate() {
             let end = found.get(k + 1).map_or(bare.len(), |n| n.start);
             let key = bare[f.start..end].to_string();
+            // Positions relative to the piece's own text.
+            let mut f = f.clone();
+            f.end -= f.start;
+            f.start = 0;
             pieces.push(Piece {
-                found: vec![f.clone()],
+                found: vec![f],
                 key_text: key.clone(),
                 text: key
                     .trim_end_matches([',', ';', ' '])
