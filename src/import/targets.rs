@@ -649,7 +649,25 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
             (&reference, &first.target)
             && let Some(prev) = out.iter_mut().find(|x| x.reference.as_ref() == Some(r))
         {
+            // "… ít nhất 70% ở cấp tỉnh; ít nhất 50% ở cấp xã": one target per level.
+            let new_level = levels(&p.key_text);
+            let merged = match (&prev.target, new_level.as_slice()) {
+                (TargetOut::One(t), [l2]) => match levels(&prev.text).as_slice() {
+                    [l1] if l1 != l2 => Some(vec![(*l1, t.clone()), (*l2, written(first))]),
+                    _ => None,
+                },
+                (TargetOut::ByLevel(by), [l2]) if !by.iter().any(|(l, _)| l == l2) => {
+                    let mut by = by.clone();
+                    by.push((*l2, written(first)));
+                    Some(by)
+                }
+                _ => None,
+            };
             prev.text = format!("{} {}", prev.text, p.text);
+            if let Some(by) = merged {
+                prev.target = TargetOut::ByLevel(by);
+                continue;
+            }
             prev.doubts.push(format!(
                 "câu còn một chỉ tiêu nữa ({}) chưa được ghi riêng",
                 written(first)

@@ -198,10 +198,10 @@ fn round_trip(plan: &str, format: &str) -> score::Score {
 }
 
 /// The plans whose rendered document gives back every target and body with its role.
-/// Not yet: plans/ha-noi-2024.yaml (head-counts rendered without their split into parts),
-/// examples/draft-2026.yaml and examples/draft-document.yaml (targets per level written as
-/// one sentence), examples/draft-schema.yaml (not a valid plan: render refuses it). See
-/// docs/import.md.
+/// Not yet: plans/ha-noi-2024.yaml (its local head-counts), examples/draft-2026.yaml and
+/// draft-document.yaml (`integration: { commune: ">= 50%" }` has no `text:`, and render writes
+/// the national sentence, "các huyện, thành phố, thị xã", so the level is lost), and
+/// examples/draft-schema.yaml (not a valid plan: render refuses it). See docs/import.md.
 const ROUND_TRIP: [&str; 8] = [
     "plans/nghe-an-2024.yaml",
     "plans/quang-nam-2023.yaml",
