@@ -131,6 +131,33 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
             ));
         }
     }
+    if m.number.is_none() {
+        // A news summary names the plan in a sentence: "… ban hành Kế hoạch số 46/KH-UBND …".
+        let number = paras.iter().find_map(|p| {
+            let at = p
+                .full
+                .find("Kế hoạch số ")
+                .or_else(|| p.full.find("Quyết định số "))?;
+            let n = meta::document_numbers(&p.full[at..]).into_iter().next()?;
+            Some((n, p.full[at..].to_string()))
+        });
+        if let Some((n, sentence)) = number {
+            if m.period.is_none() {
+                m.period = meta::period(&sentence).map(|p| {
+                    draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ câu nêu số kế hoạch")
+                });
+            }
+            m.kind = Some(if n.contains("/QĐ") {
+                "quyet-dinh"
+            } else {
+                "ke-hoach"
+            });
+            m.number = Some(draft::Noted::doubtful(
+                n,
+                "số văn bản đọc từ câu văn của bài tin",
+            ));
+        }
+    }
     if m.period.is_none() {
         let all: String = paras
             .iter()

@@ -226,3 +226,18 @@ fn render_md_then_import_gives_back_targets_bodies_and_roles() {
     }
     assert!(bad.is_empty(), "{bad:#?}");
 }
+
+#[test]
+fn a_saved_news_page_imports_like_its_text() {
+    let page = import_file(&common::root().join("tests/fixtures/import/ha-noi-46.html"));
+    let text = import_file(&common::root().join("tests/fixtures/seeds/001_4b1518317d1c1c28.txt"));
+    assert!(page.contains("(HTML)"));
+    let targets = |y: &str| -> Vec<String> {
+        y.lines()
+            .filter(|l| l.trim_start().starts_with("target:") || l.contains("- ref:"))
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(targets(&page), targets(&text));
+    assert!(!page.contains("Tin liên quan") && !page.contains("Trang chủ"));
+}
