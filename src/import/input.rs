@@ -157,6 +157,11 @@ fn markdown_text(md: &str) -> String {
             out.push(String::new());
             continue;
         }
+        // A horizontal rule ("---") separates; it is not text.
+        if t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')) {
+            out.push(String::new());
+            continue;
+        }
         let t = t.trim_start_matches('#').trim_start();
         let t = t.strip_prefix("> ").unwrap_or(t);
         out.push(strip_md(t));

@@ -130,7 +130,7 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
     });
     if let Some(p) = province {
         m.province = Some(Noted::sure(p.name.clone()));
-        let unit = if p.kind.contains("city") || p.kind.contains("thanh") {
+        let unit = if p.kind.contains("city") || p.kind.contains("thành phố") {
             "thành phố"
         } else {
             "tỉnh"
@@ -274,9 +274,9 @@ pub fn most_named_province<'r>(text: &str, reference: &'r Reference) -> Option<&
 
 /// Recipients ("Nơi nhận:") and the signature block at the end.
 pub fn closing(lines: &[String], m: &mut Meta) -> Option<usize> {
-    let at = lines
-        .iter()
-        .rposition(|l| plain(l).starts_with("noi nhan"))?;
+    let Some(at) = lines.iter().rposition(|l| plain(l).starts_with("noi nhan")) else {
+        return signature_only(lines, m);
+    };
     let mut i = at + 1;
     while i < lines.len() {
         let l = lines[i].trim();
@@ -294,6 +294,20 @@ pub fn closing(lines: &[String], m: &mut Meta) -> Option<usize> {
         i += 1;
     }
     signer(&lines[i.min(lines.len())..], m);
+    Some(at)
+}
+
+/// A signature block with no "Nơi nhận" before it: the last capitalised office line
+/// ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH …") among the last lines.
+fn signature_only(lines: &[String], m: &mut Meta) -> Option<usize> {
+    let from = lines.len().saturating_sub(8);
+    let at = (from..lines.len()).find(|&i| {
+        let l = lines[i].trim();
+        let caps = l.chars().any(char::is_alphabetic) && !l.chars().any(char::is_lowercase);
+        caps && (l.starts_with("TM.") || l.starts_with("KT.") || l.contains("CHỦ TỊCH"))
+    })?;
+    signer(&lines[at..], m);
+    m.signer.as_ref()?;
     Some(at)
 }
 
