@@ -8,7 +8,7 @@ use kehoach::reference::Reference;
 use std::path::Path;
 
 /// (document, hand-checked plan, what the document is).
-const DOCUMENTS: [(&str, &str, &str); 6] = [
+const DOCUMENTS: [(&str, &str, &str); 7] = [
     (
         "tests/fixtures/seeds/003_b23892a0df21ecaf.txt",
         "plans/nghe-an-2024.yaml",
@@ -33,6 +33,11 @@ const DOCUMENTS: [(&str, &str, &str); 6] = [
         "tests/fixtures/seeds/001_4b1518317d1c1c28.txt",
         "plans/ha-noi-2024.yaml",
         "news summary",
+    ),
+    (
+        "tests/fixtures/import/ha-noi-46.html",
+        "plans/ha-noi-2024.yaml",
+        "news summary, saved page",
     ),
     (
         "tests/fixtures/seeds/000_f7b7322e067c048d.txt",
