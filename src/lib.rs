@@ -17,6 +17,7 @@ pub mod config;
 pub mod date;
 pub mod fix;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output_file;

@@ -117,6 +117,9 @@ enum Rendered {
 #[derive(Clone)]
 enum Out {
     Stdout,
+    /// `import --check` with the imported plan on standard output: the report must not mix
+    /// into the YAML.
+    Stderr,
     Buffer(Rc<RefCell<Vec<u8>>>),
 }
 
@@ -124,6 +127,7 @@ impl Write for Out {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Out::Stdout => std::io::stdout().lock().write(buf),
+            Out::Stderr => std::io::stderr().lock().write(buf),
             Out::Buffer(b) => b.borrow_mut().write(buf),
         }
     }
@@ -131,6 +135,7 @@ impl Write for Out {
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Out::Stdout => std::io::stdout().lock().flush(),
+            Out::Stderr => std::io::stderr().lock().flush(),
             Out::Buffer(_) => Ok(()),
         }
     }
@@ -165,6 +170,11 @@ struct JsonSummary<'a> {
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
+    run_to(ctx, args, false)
+}
+
+/// `check`, with the report on standard error instead of standard output when `to_stderr`.
+pub fn run_to(ctx: &Context, args: CheckArgs, to_stderr: bool) -> i32 {
     let lang = ctx.lang;
     let settings = match settings(&args, lang) {
         Ok(s) => s,
@@ -177,9 +187,10 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
     let (inputs, skipped) = walk::expand(&args.paths, &|p: &Path| config.excludes(p), lang);
     let to_file = args.output.output.is_some();
     let human = Human::new(lang, ctx.stdout_color && !to_file, ctx.width);
-    let out = match to_file {
-        true => Out::Buffer(Rc::default()),
-        false => Out::Stdout,
+    let out = match (to_file, to_stderr) {
+        (true, _) => Out::Buffer(Rc::default()),
+        (false, true) => Out::Stderr,
+        (false, false) => Out::Stdout,
     };
     let Ok(sink) = open_sink(&settings, &out, lang) else {
         return 2;

@@ -77,6 +77,19 @@ Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 dùng sai lệnh
     ),
     ("check.cache_dir", "Nơi --cache lưu kết quả"),
     (
+        "import",
+        "Đọc một văn bản kế hoạch (.docx, .html, .md, .txt; cả mã TCVN3, VNI) và viết thành tệp kế hoạch YAML",
+    ),
+    ("import.file", "Văn bản cần đọc (.docx, .html, .md, .txt)"),
+    (
+        "import.check",
+        "Kiểm tra ngay kế hoạch vừa đọc (như kehoach check)",
+    ),
+    (
+        "import.quiet",
+        "Không in bản tóm tắt những gì đã đọc ra đầu ra lỗi chuẩn",
+    ),
+    (
         "compare.format=csv-long",
         "CSV dạng dài: mỗi dòng một kế hoạch × chỉ tiêu × cấp, số ghi bằng số",
     ),

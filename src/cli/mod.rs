@@ -6,6 +6,7 @@ mod completions;
 mod diff;
 mod explain;
 mod help;
+mod import;
 mod init;
 mod output;
 mod plan_input;
@@ -77,6 +78,8 @@ pub enum Command {
     Explain(explain::ExplainArgs),
     /// Write a draft plan for a province and period from the national programme
     Init(init::InitArgs),
+    /// Read a plan document (.docx, .html, .md, .txt) into a plan file
+    Import(import::ImportArgs),
     /// List the national programmes and their indicator ids; --json-schema for editors
     Schema(schema::SchemaArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
@@ -199,6 +202,7 @@ pub fn main() -> i32 {
         Command::Render(args) => render::run(&ctx, args),
         Command::Explain(args) => explain::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
         Command::Schema(args) => schema::run(&ctx, args),
         Command::Completions(args) => completions::run(args),
     }

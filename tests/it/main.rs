@@ -12,6 +12,7 @@ mod completions;
 mod config;
 mod docx;
 mod explain;
+mod import;
 mod init;
 mod lint;
 mod one_story;
