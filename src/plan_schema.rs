@@ -215,6 +215,7 @@ pub fn plan_schema(reference: &Reference) -> Value {
                         "Vai trò; mặc định là phối hợp.",
                         "Role; coordinate when absent."
                     ),
+                    "also": strings("Các cơ quan khác cùng mục, cùng nhiệm vụ (\"Đài Phát thanh và Truyền hình tỉnh, Báo Nghệ An\").", "Further bodies named in the same item, with the same tasks."),
                     "tasks": strings("Nhiệm vụ được giao.", "The tasks given.")
                 }
             },

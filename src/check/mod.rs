@@ -2,7 +2,7 @@
 
 mod agencies;
 mod finding;
-mod indicators;
+pub mod indicators;
 mod metadata;
 pub mod reform;
 mod related;

@@ -446,18 +446,25 @@ pub fn build(plan: &CompiledPlan) -> Document {
         ));
     }
 
-    let mut parts: Vec<(String, Vec<Para>)> = plan
-        .agencies
-        .iter()
-        .map(|a| {
-            let title = if a.role == Role::Requested {
-                format!("Đề nghị {}", a.name)
-            } else {
-                a.name.clone()
-            };
-            (title, bullets(&a.tasks))
-        })
-        .collect();
+    // One numbered item per responsibility entry, however many bodies it names (`also:`).
+    let mut parts: Vec<(String, Vec<Para>)> = Vec::new();
+    let mut last_item = None;
+    for a in &plan.agencies {
+        if last_item == Some(a.item)
+            && let Some((title, _)) = parts.last_mut()
+        {
+            title.push_str(", ");
+            title.push_str(&a.name);
+            continue;
+        }
+        last_item = Some(a.item);
+        let title = if a.role == Role::Requested {
+            format!("Đề nghị {}", a.name)
+        } else {
+            a.name.clone()
+        };
+        parts.push((title, bullets(&a.tasks)));
+    }
     if let Some(r) = reporting_sentence(plan) {
         parts.push(("Chế độ báo cáo".to_string(), vec![Para::Text(r)]));
     }

@@ -9,6 +9,7 @@ mod check_plans;
 mod ci_formats;
 mod completions;
 mod config;
+mod domain;
 mod explain;
 mod init;
 mod programme_file;
