@@ -107,7 +107,7 @@ fn reference_reason(plan: &CompiledPlan, p: &Programme, lang: Lang) -> String {
     if let Some(expiry) = programme_expiry(plan, p, lang) {
         return msg!(
             lang,
-            "Kế hoạch không thực hiện chương trình quốc gia nào còn hiệu lực: {} Mức của {} chỉ để tham khảo: cho thấy dự thảo thấp hơn chương trình gần nhất ở chỗ nào.",
+            "Kế hoạch không thực hiện chương trình quốc gia nào còn hiệu lực: {} Mức của {} chỉ để tham khảo, để xác định các chỉ tiêu thấp hơn chương trình gần nhất.",
             "The plan implements no national programme in force: {} What {} asked is given for reference only: it shows where the draft falls below the last programme.",
             expiry,
             p.id
@@ -115,7 +115,7 @@ fn reference_reason(plan: &CompiledPlan, p: &Programme, lang: Lang) -> String {
     }
     msg!(
         lang,
-        "Kế hoạch không dẫn chiếu chương trình quốc gia nào áp dụng cho thời kỳ của nó; so sánh với {} (giai đoạn {}-{}) chỉ để tham khảo.",
+        "Kế hoạch không dẫn chiếu chương trình quốc gia nào áp dụng cho thời kỳ của kế hoạch; so sánh với {} (giai đoạn {}-{}) chỉ để tham khảo.",
         "The plan cites no national programme covering its period; the comparison with {} ({}-{}) is for reference only.",
         p.id,
         p.start,
@@ -176,7 +176,7 @@ fn province(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     Rule::SupersededProvince,
                     msg!(
                         lang,
-                        "vào ngày {date}, {written} không còn là một đơn vị hành chính cấp tỉnh: từ {from} đã hợp nhất vào {into_name}",
+                        "vào ngày {date}, {written} không còn là một đơn vị hành chính cấp tỉnh: từ {from} đã được sắp xếp, hợp nhất thành {into_name}",
                         "on {date} {written} was no longer a province: it has been part of {into_name} since {from}",
                     ),
                 )
@@ -634,7 +634,9 @@ fn change_help(agency: &Agency, lang: Lang) -> String {
     };
     cite(
         change.unwrap_or(""),
-        agency.source.as_deref().unwrap_or(""),
+        // The legal act only: the news reports and other provinces' schemes behind the data
+        // are in `source` and docs/domain-data.md.
+        agency.basis.as_deref().unwrap_or(""),
         lang,
     )
 }

@@ -45,6 +45,9 @@ pub struct Agency {
     pub change: Option<String>,
     #[serde(default)]
     pub change_en: Option<String>,
+    /// The legal act behind `change`, the one a finding's help cites.
+    #[serde(default)]
+    pub basis: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]

@@ -148,8 +148,8 @@ fn vietnamese_messages_name_the_date_and_the_successor() {
         .unwrap();
     assert_eq!(
         lead["message"],
-        "vào ngày 1/6/2025 không còn Sở Lao động - Thương binh và Xã hội làm cơ quan chủ trì: \
-         từ 1/3/2025, phần việc của cơ quan này trong kế hoạch thuộc Sở Y tế"
+        "vào ngày 01/6/2025 không còn Sở Lao động - Thương binh và Xã hội làm cơ quan chủ trì: \
+         từ 01/3/2025, phần việc của cơ quan này trong kế hoạch thuộc Sở Y tế"
     );
     assert!(
         lead["help"]
