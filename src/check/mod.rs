@@ -6,6 +6,7 @@ pub mod indicators;
 mod metadata;
 pub mod reform;
 mod related;
+mod second_part;
 mod sections;
 mod waivers;
 
@@ -20,6 +21,7 @@ pub fn run(plan: &CompiledPlan, lang: Lang) -> Vec<Finding> {
     metadata::check(plan, lang, &mut out);
     reform::check(plan, lang, &mut out);
     indicators::check(plan, lang, &mut out);
+    second_part::check(plan, lang, &mut out);
     agencies::check(plan, lang, &mut out);
     sections::check(plan, lang, &mut out);
     related::check(plan, lang, &mut out);

@@ -201,3 +201,27 @@ fn the_only_missing_body_of_nghe_an_is_a_note() {
         }
     }
 }
+
+#[test]
+fn a_period_plan_that_drops_the_second_part_of_the_inspection_target_is_caught() {
+    let original = std::fs::read_to_string(root().join("plans/ninh-binh-2021-2025.yaml")).unwrap();
+    let second = "; đến năm 2025, 100% các cơ sở được kiểm tra ít nhất một lần.";
+    assert!(
+        original.contains(second),
+        "Ninh Bình's plan sets both parts"
+    );
+    let codes = |text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ninh-binh.yaml");
+        std::fs::write(&path, text).unwrap();
+        let (_, doc) = crate::common::check_json(&path);
+        crate::common::findings(&doc)
+            .iter()
+            .filter(|f| f["code"] == "missing-indicator")
+            .filter_map(|f| f["indicator"].as_str().map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+    assert!(!codes(&original).contains(&"establishments-inspected".to_string()));
+    let dropped = original.replace(second, ".");
+    assert_eq!(codes(&dropped), ["establishments-inspected"]);
+}
