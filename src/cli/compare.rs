@@ -76,8 +76,17 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
     matrix::sort_plans(&mut plans);
     let view = matrix::build(&plans, ctx.lang);
     let text = match args.format {
-        Format::Table => table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color),
-        Format::Md => markdown::grid(&view.grid(ctx.lang)),
+        // Every mark in the table is explained under it.
+        Format::Table => format!(
+            "{}\n{}",
+            table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color),
+            matrix::legend_text(ctx.lang, false)
+        ),
+        Format::Md => format!(
+            "{}\n{}",
+            markdown::grid(&view.grid(ctx.lang)),
+            matrix::legend_text(ctx.lang, true)
+        ),
         Format::Csv => csv::grid(&view.csv_grid(ctx.lang)),
         Format::Json => super::output::pretty_json(&view),
         Format::Html => view.html(ctx.lang),
