@@ -19,6 +19,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     district_plan(plan, lang, out);
     district_targets(plan, lang, out);
     district_populations(plan, lang, out);
+    district_judiciary_in_tasks(plan, lang, out);
     for a in &plan.agencies {
         if let Some(agency) = a.agency {
             body(plan, lang, &Named::Duty(a), agency, out);
@@ -396,6 +397,74 @@ fn district_populations(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>)
             .indicator(&n.id)
             .help(format!("{}{instead}", cite(level.change(lang), &level.source, lang))),
         );
+    }
+}
+
+/// A task that gives work to the district courts or procuracies ("Chỉ đạo, hướng dẫn Viện
+/// Kiểm sát, Tòa án cấp huyện ..."), in a plan dated after they ended: they are named inside a
+/// provincial body's task, not as entries of their own, so the entry check does not see them.
+fn district_judiciary_in_tasks(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    use crate::reference::Branch;
+    let reforms = &plan.reference.reforms;
+    for level in reforms
+        .levels
+        .iter()
+        .filter(|l| l.branch == Branch::Judiciary && l.ended_by(plan.date))
+    {
+        let names: Vec<(String, &str)> = level
+            .bodies
+            .iter()
+            .filter_map(|id| plan.reference.agencies.get(id))
+            .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+            .map(|n| (crate::text::match_key(n), n.as_str()))
+            .collect();
+        let from = level.from().display(lang);
+        let mut items = Vec::new();
+        for a in &plan.agencies {
+            // Bodies named together (`also:`) share their tasks: one finding for the item.
+            if items.contains(&a.item) {
+                continue;
+            }
+            items.push(a.item);
+            let tasks: Vec<usize> = a
+                .tasks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    let key = crate::text::match_key(t);
+                    names.iter().any(|(k, _)| key.contains(k.as_str()))
+                })
+                .map(|(i, _)| i + 1)
+                .collect();
+            if tasks.is_empty() {
+                continue;
+            }
+            let list = tasks
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                Finding::new(
+                    Rule::ObsoleteLevel,
+                    msg!(
+                        lang,
+                        "nhiệm vụ thứ {list} của {} giao việc cho {}; từ {from} không còn các cơ quan này",
+                        "task {list} of {} gives work to the {}, which ceased on {from}",
+                        a.name,
+                        level.name(lang)
+                    ),
+                )
+                .at(a.span)
+                .agency(&a.name)
+                .help(msg!(
+                    lang,
+                    "{} Giao việc này cho tòa án nhân dân khu vực, viện kiểm sát nhân dân khu vực.",
+                    "{} Give this work to the regional people's courts and procuracies.",
+                    cite(level.change(lang), &level.source, lang)
+                )),
+            );
+        }
     }
 }
 

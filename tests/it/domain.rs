@@ -225,3 +225,34 @@ fn a_period_plan_that_drops_the_second_part_of_the_inspection_target_is_caught()
     let dropped = original.replace(second, ".");
     assert_eq!(codes(&dropped), ["establishments-inspected"]);
 }
+
+#[test]
+fn after_the_hand_over_tasks_point_to_the_successor_of_their_function() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("plans/nghe-an-2024.yaml"))
+        .unwrap()
+        .replace("issued: 2024-03-26", "issued: 2025-08-01")
+        .replace("period: 2024", "period: 2025");
+    let path = dir.path().join("nghe-an-2025.yaml");
+    std::fs::write(&path, text).unwrap();
+    let out = run(&["--lang", "vi", "check", path.to_str().unwrap()]);
+    // Task 5 of Sở LĐTBXH ("hỗ trợ tín dụng, giải quyết việc làm") is labour work: Sở Nội vụ.
+    assert!(
+        out.contains("Nhiệm vụ thứ 5 thuộc lĩnh vực lao động, việc làm"),
+        "{out}"
+    );
+    assert!(out.contains("Sở Nội vụ"), "{out}");
+    // Nghệ An's Sở Du lịch was merged into Sở Văn hóa, Thể thao và Du lịch on 01/3/2025.
+    assert!(out.contains("không còn Sở Du lịch"), "{out}");
+    // Item 11 asks the provincial court and procuracy to direct the district ones: one finding.
+    let (_, doc) = crate::common::check_json(&path);
+    let judiciary = crate::common::findings(&doc)
+        .iter()
+        .filter(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("district people's courts and procuracies"))
+        })
+        .count();
+    assert_eq!(judiciary, 1, "{doc}");
+}
