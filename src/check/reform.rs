@@ -522,9 +522,26 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
             .successor
             .as_deref()
             .and_then(|s| plan.reference.agencies.in_force_on(s, date))
-            .map(|s| match lang {
-                Lang::Vi => format!(" Giao nhiệm vụ này cho {}.", s.name),
-                Lang::En => format!(" Give this duty to the {} (`{}`).", s.name_en, s.name),
+            .map(|s| match (lang, level.level) {
+                // The district's tasks went up to the province as well as down to the communes.
+                (Lang::Vi, PlanLevel::District)
+                    if level.branch == crate::reference::Branch::Government =>
+                {
+                    format!(
+                        " Tùy nội dung, giao nhiệm vụ này cho cơ quan cấp tỉnh hoặc cho {}.",
+                        s.name
+                    )
+                }
+                (Lang::En, PlanLevel::District)
+                    if level.branch == crate::reference::Branch::Government =>
+                {
+                    format!(
+                        " Depending on the task, give it to a provincial body or to the {} (`{}`).",
+                        s.name_en, s.name
+                    )
+                }
+                (Lang::Vi, _) => format!(" Giao nhiệm vụ này cho {}.", s.name),
+                (Lang::En, _) => format!(" Give this duty to the {} (`{}`).", s.name_en, s.name),
             })
             .unwrap_or_default();
         out.push(

@@ -64,9 +64,9 @@ impl AgencyStatus {
             (AgencyStatus::Named, Lang::Vi) => "có",
             (AgencyStatus::NotLead, Lang::Vi) => "có, nhưng không chủ trì",
             (AgencyStatus::Missing, Lang::Vi) => "thiếu",
-            (AgencyStatus::NotNamed, Lang::Vi) => "không nêu",
+            (AgencyStatus::NotNamed, Lang::Vi) => "không đề cập",
             (AgencyStatus::Unexpected, Lang::Vi) => "không có ở tỉnh này",
-            (AgencyStatus::Extra, Lang::Vi) => "ngoài yêu cầu",
+            (AgencyStatus::Extra, Lang::Vi) => "bổ sung (ngoài danh mục)",
             (AgencyStatus::Named, Lang::En) => "named",
             (AgencyStatus::NotLead, Lang::En) => "named, not as lead",
             (AgencyStatus::Missing, Lang::En) => "missing",
@@ -133,6 +133,8 @@ pub struct Compliance {
     pub programme_is_reference: bool,
     /// The date agency requirements were resolved on.
     pub date: crate::date::Date,
+    /// The plan states no issue date: `date` is the first day of its period.
+    pub date_assumed: bool,
     pub indicators: Vec<IndicatorRow>,
     pub agencies: Vec<AgencyRow>,
     pub local: Vec<LocalRow>,
@@ -340,6 +342,7 @@ pub fn build(plan: &CompiledPlan, lang: Lang) -> Compliance {
         programme: plan.programme.map(|p| p.id.clone()),
         programme_is_reference: plan.programme_is_reference,
         date: plan.date,
+        date_assumed: plan.issued.is_none(),
         indicators: indicator_rows(plan, lang),
         agencies: agency_rows(plan, lang),
         local: local_rows(plan, lang),
@@ -378,7 +381,12 @@ impl Compliance {
             ));
         }
         let mut g = Grid::new(match lang {
-            Lang::Vi => ["Chỉ tiêu quốc gia", "Quốc gia", "Kế hoạch", "Đánh giá"],
+            Lang::Vi => [
+                "Chỉ tiêu của Chương trình",
+                "Chương trình",
+                "Kế hoạch",
+                "Đánh giá",
+            ],
             Lang::En => ["National indicator", "National", "Plan", "Verdict"],
         });
         for row in &self.indicators {
@@ -399,9 +407,18 @@ impl Compliance {
 
         r.heading(msg!(
             lang,
-            "Cơ quan (tại thời điểm {})",
-            "Agencies (as on {})",
-            self.date.vietnamese_short()
+            "Cơ quan (tại thời điểm {}{})",
+            "Agencies (as on {}{})",
+            self.date.display(lang),
+            if self.date_assumed {
+                msg!(
+                    lang,
+                    "; ngày giả định: đầu kỳ kế hoạch",
+                    "; assumed: the first day of the plan's period"
+                )
+            } else {
+                String::new()
+            }
         ));
         let mut g = Grid::new(match lang {
             Lang::Vi => ["Cơ quan", "Chương trình", "Kế hoạch nêu", "Đánh giá"],
