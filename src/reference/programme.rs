@@ -24,6 +24,9 @@ pub struct ProgrammeFile {
     pub source: String,
     #[serde(default)]
     pub implementing: Vec<String>,
+    /// What is known of each implementing document, for citing it in full.
+    #[serde(default)]
+    pub implementing_documents: Vec<ImplementingDocument>,
     pub indicators: Vec<IndicatorDef>,
     #[serde(default)]
     pub task_groups: Vec<TaskGroupDef>,
@@ -73,6 +76,19 @@ pub struct IndicatorDef {
     pub phrases: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// A document implementing the programme (808/QĐ-LĐTBXH), as a plan cites it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImplementingDocument {
+    pub id: String,
+    pub issued: Date,
+    /// "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
+    pub issuer: String,
+    /// "về việc ban hành Kế hoạch tổng thể ...".
+    pub title: String,
+    pub source: String,
 }
 
 /// How far `text` is the Decision's own words.
@@ -243,6 +259,7 @@ pub struct Programme {
     pub end: i32,
     pub source: String,
     pub implementing: Vec<String>,
+    pub implementing_documents: Vec<ImplementingDocument>,
     pub indicators: Vec<NationalIndicator>,
     pub task_groups: Vec<TaskGroupDef>,
     pub agencies: Vec<AgencyRequirement>,
@@ -333,6 +350,7 @@ impl Programme {
             end,
             source: f.source,
             implementing: f.implementing,
+            implementing_documents: f.implementing_documents,
             indicators,
             task_groups: f.task_groups,
             agencies: f.agencies,

@@ -156,7 +156,21 @@ fn bases(plan: &CompiledPlan) -> Vec<String> {
                     .iter()
                     .any(|x| match_key(x) == match_key(name))
                 {
-                    out.push(basis_line(name));
+                    // With its date, issuer and subject when the data has them (seed 003:20-23).
+                    let full = p
+                        .implementing_documents
+                        .iter()
+                        .find(|d| match_key(&d.id) == match_key(name));
+                    out.push(match (full, document_type(name)) {
+                        (Some(d), Some(kind)) => format!(
+                            "Căn cứ {kind} số {} ngày {} của {} {};",
+                            d.id,
+                            d.issued.vietnamese_short(),
+                            d.issuer,
+                            d.title
+                        ),
+                        _ => basis_line(name),
+                    });
                     continue;
                 }
                 if cited_programme {
@@ -166,7 +180,7 @@ fn bases(plan: &CompiledPlan) -> Vec<String> {
                 // The programme itself, with what the bundled data knows of it.
                 let kind = document_type(&p.id).unwrap_or("Văn bản");
                 out.push(format!(
-                    "Căn cứ {kind} số {} ngày {} của {} về {};",
+                    "Căn cứ {kind} số {} ngày {} của {} phê duyệt {};",
                     p.id,
                     p.issued.vietnamese_short(),
                     p.issuer,
@@ -473,6 +487,15 @@ pub fn build(plan: &CompiledPlan) -> Document {
     }
 
     let mut bases = bases(plan);
+    // A plan carries out the documents it cites ("Thực hiện Quyết định số ..."); "Căn cứ" is
+    // the connective of a decision (Quyết định).
+    if kind.1 == "Kế hoạch" {
+        for b in &mut bases {
+            if let Some(rest) = b.strip_prefix("Căn cứ ") {
+                *b = format!("Thực hiện {rest}");
+            }
+        }
+    }
     if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {
         bases.push(format!(
             "{} ban hành {} như sau:",
