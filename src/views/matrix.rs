@@ -165,10 +165,22 @@ pub fn build(plans: &[Box<CompiledPlan<'_>>], lang: Lang) -> Matrix {
             .map(|p| applies(p).then(|| compliance::agency_rows(p, lang)))
             .collect();
         for req in &prog.agencies {
+            // The row speaks the plans' own forms: "Công an thành phố" when every plan is a
+            // centrally-run city's, both forms when provinces and cities are compared.
+            let cities = plans
+                .iter()
+                .filter(|p| p.province.is_some_and(|x| x.kind == "thành phố"))
+                .count();
             let mut name = plans
                 .first()
                 .and_then(|p| p.reference.agencies.get(&req.agency))
-                .map_or(req.agency.clone(), |a| a.name(lang).to_string());
+                .map_or(req.agency.clone(), |a| match (&a.name_city, lang) {
+                    (Some(city), crate::i18n::Lang::Vi) if cities == plans.len() => city.clone(),
+                    (Some(city), crate::i18n::Lang::Vi) if cities > 0 => {
+                        format!("{} / {city}", a.name)
+                    }
+                    _ => a.name(lang).to_string(),
+                });
             let cells: Vec<Option<AgencyCell>> = per_plan
                 .iter()
                 .map(|rows| {

@@ -141,7 +141,8 @@ fn organisation_items_are_counted_as_the_seeds_number_them() {
 #[test]
 fn a_city_is_told_its_own_bodies_names() {
     let printed = run(&["--lang", "vi", "check", "plans/ha-noi-2024.yaml"])
-        + &run(&["--lang", "vi", "diff", "plans/ha-noi-2024.yaml"]);
+        + &run(&["--lang", "vi", "diff", "plans/ha-noi-2024.yaml"])
+        + &run(&["--lang", "vi", "compare", "plans/ha-noi-2024.yaml"]);
     for provincial in [
         "Công an tỉnh",
         "Tỉnh đoàn",
