@@ -5,7 +5,7 @@
 
 use crate::compile::{CompiledAgency, CompiledIndicator, CompiledPlan};
 use crate::model::Level;
-use crate::reference::{Agency, AgencyRequirement, Binds, NationalIndicator, Requirement};
+use crate::reference::{Agency, AgencyRequirement, Basis, Binds, NationalIndicator, Requirement};
 use crate::verdict::{Judgement, Verdict, judge_where};
 
 pub struct IndicatorAssessment<'p> {
@@ -37,6 +37,14 @@ pub fn level_in_force(plan: &CompiledPlan, level: Option<Level>) -> bool {
             .level_abolished(l, plan.date)
             .is_none()
     })
+}
+
+/// A national target whose whole population is a level that had ceased on the plan's date
+/// (plans-built and integration count districts; none are due after 30/6/2025).
+pub fn population_gone(plan: &CompiledPlan, national: &NationalIndicator) -> bool {
+    national
+        .population_level
+        .is_some_and(|l| !level_in_force(plan, Some(l)))
 }
 
 pub fn indicator<'p>(
@@ -84,8 +92,14 @@ pub struct AgencyAssessment<'p> {
     pub requirement: &'p AgencyRequirement,
     /// The body that holds the function on the plan's date.
     pub expected: &'p Agency,
-    /// Whether the programme binds this plan to name it.
+    /// Whether the body is expected in this plan at all (lead or usual body; border guards only
+    /// where there is a border or a coast).
+    pub applies: bool,
+    /// Whether the programme binds this plan to name it: expected, and named by the Decision
+    /// or the Ministry's plan (`basis: decision`), not only seen in real plans.
     pub binding: bool,
+    /// For a body expected by practice: in how many of how many real plans it is named.
+    pub practice: Option<(usize, usize)>,
     /// The province cannot have this body (border guards without a land border or a coast).
     pub impossible: bool,
     /// The plan's entries that stand for it: the body itself, or a predecessor that had
@@ -150,14 +164,21 @@ pub fn agencies<'p>(plan: &'p CompiledPlan<'p>) -> Vec<AgencyAssessment<'p>> {
             .filter(|a| a.agency.is_some_and(|x| stands_for(plan, x, expected)))
             .collect();
         let conditional = requirement.requirement == Requirement::Conditional;
+        let applies = match requirement.requirement {
+            Requirement::Lead | Requirement::Required => true,
+            Requirement::Conditional => border_or_coast == Some(true),
+            Requirement::Requested => false,
+        };
+        let by_practice = requirement.basis == Basis::Practice;
         out.push(AgencyAssessment {
             requirement,
             expected,
-            binding: match requirement.requirement {
-                Requirement::Lead | Requirement::Required => true,
-                Requirement::Conditional => border_or_coast == Some(true),
-                Requirement::Requested => false,
-            },
+            applies,
+            binding: applies && !by_practice,
+            practice: by_practice.then(|| {
+                let total = requirement.out_of.unwrap_or(programme.practice_plans.len());
+                (requirement.seen_in.len(), total)
+            }),
             impossible: conditional && border_or_coast == Some(false),
             named,
         });

@@ -87,6 +87,9 @@ pub struct CompiledAgency<'r> {
     pub tasks: Vec<String>,
     pub span: Span,
     pub role_span: Option<Span>,
+    /// The item of the plan's organisation section this body is named in (0-based); bodies
+    /// named together (`also:`) share it.
+    pub item: usize,
 }
 
 /// `2024` or `2021-2025` (any dash, any spacing) → first and last year.
@@ -652,32 +655,41 @@ fn compile_agencies<'r>(
                 .resolve(&nfc(r.value.agency.value.trim()), province)
                 .is_some()
     });
-    for r in &list.value {
-        let name = loc(&r.value.agency);
-        let written = nfc(name.value.trim());
-        let agency = reference.agencies.resolve(&written, province);
-        if agency.is_none() {
-            let f = unknown_agency(&written, name.span, reference, lang);
-            // An unrecognised lead leaves the plan with no recognised lead: one finding that
-            // says both, at the level of the no-lead rule.
-            findings.push(if is_lead(&r.value) && !known_lead {
-                unrecognised_lead(f, &written, lang)
-            } else {
-                f
+    for (item, r) in list.value.iter().enumerate() {
+        let role = r.value.role.as_ref().map_or(Role::Coordinate, |r| r.value);
+        let tasks: Vec<String> = r.value.tasks.iter().map(|t| nfc(t)).collect();
+        for (k, field) in std::iter::once(&r.value.agency)
+            .chain(&r.value.also)
+            .enumerate()
+        {
+            let name = loc(field);
+            let written = nfc(name.value.trim());
+            let agency = reference.agencies.resolve(&written, province);
+            if agency.is_none() {
+                let f = unknown_agency(&written, name.span, reference, lang);
+                // An unrecognised lead leaves the plan with no recognised lead: one finding
+                // that says both, at the level of the no-lead rule.
+                findings.push(if k == 0 && is_lead(&r.value) && !known_lead {
+                    unrecognised_lead(f, &written, lang)
+                } else {
+                    f
+                });
+            }
+            out.push(CompiledAgency {
+                name: written,
+                agency,
+                role,
+                tasks: tasks.clone(),
+                span: name.span,
+                role_span: r
+                    .value
+                    .role
+                    .as_ref()
+                    .filter(|_| k == 0)
+                    .map(|r| Span::from_location(r.referenced)),
+                item,
             });
         }
-        out.push(CompiledAgency {
-            name: written,
-            agency,
-            role: r.value.role.as_ref().map_or(Role::Coordinate, |r| r.value),
-            tasks: r.value.tasks.iter().map(|t| nfc(t)).collect(),
-            span: name.span,
-            role_span: r
-                .value
-                .role
-                .as_ref()
-                .map(|r| Span::from_location(r.referenced)),
-        });
     }
     // Renaming an entry to a body the list already names would name it twice: merging the two
     // is the officer's choice, so there is no fix.

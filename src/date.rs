@@ -48,14 +48,29 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    /// "ngày 26 tháng 3 năm 2024", the form of an official document's date line.
+    /// "ngày 26 tháng 3 năm 2024", "ngày 05 tháng 02 năm 2024": the form of an official
+    /// document's date line (Nghị định 30/2020/NĐ-CP, Phụ lục I: a day below 10 and the months
+    /// 1 and 2 take a leading zero).
     pub fn vietnamese_long(self) -> String {
-        format!("ngày {} tháng {} năm {}", self.day, self.month, self.year)
+        let (d, m) = self.administrative_parts();
+        format!("ngày {d} tháng {m} năm {}", self.year)
     }
 
-    /// "26/3/2025", the short form messages use.
+    /// "01/3/2025", "28/02/2025": the short form, padded as administrative documents pad it,
+    /// so every date kehoach writes in Vietnamese reads the same way.
     pub fn vietnamese_short(self) -> String {
-        format!("{}/{}/{}", self.day, self.month, self.year)
+        let (d, m) = self.administrative_parts();
+        format!("{d}/{m}/{}", self.year)
+    }
+
+    fn administrative_parts(self) -> (String, String) {
+        let day = format!("{:02}", self.day);
+        let month = if self.month <= 2 {
+            format!("{:02}", self.month)
+        } else {
+            self.month.to_string()
+        };
+        (day, month)
     }
 
     /// "1 March 2025": English readers do not share the day/month order.

@@ -239,6 +239,7 @@ pub fn plan_schema(reference: &Reference) -> Value {
                         "Vai trò: chủ trì, phối hợp hoặc đề nghị (cơ quan mà UBND chỉ có thể đề nghị); mặc định là phối hợp. Viết bằng tiếng Việt hay tiếng Anh đều được.",
                         "Role: lead, coordinate or requested (a body the committee can only request); coordinate when absent. Vietnamese or English words are accepted."
                     ),
+                    "also": strings("Các cơ quan khác cùng mục, cùng nhiệm vụ (\"Đài Phát thanh và Truyền hình tỉnh, Báo Nghệ An\").", "Further bodies named in the same item, with the same tasks."),
                     "tasks": strings("Nhiệm vụ được giao.", "The tasks given.")
                 }
             },

@@ -106,29 +106,18 @@ fn quoted(s: &str) -> String {
 fn agencies<'p>(plan: &'p CompiledPlan<'p>) -> Vec<(&'p Agency, bool)> {
     let mut out: Vec<(&Agency, bool)> = assess::agencies(plan)
         .into_iter()
-        .filter(|a| a.binding)
+        .filter(|a| a.applies)
         .map(|a| (a.expected, a.requirement.requirement == Requirement::Lead))
         .collect();
     out.sort_by_key(|(_, lead)| !lead);
     out
 }
 
-/// The body's name as the province writes it: "Công an thành phố" in a city, when that
-/// spelling names the same body.
-fn local_name(reference: &Reference, agency: &Agency, province: &Province) -> String {
-    if province.kind == "thành phố"
-        && let Some(stem) = agency.name.strip_suffix(" tỉnh")
-    {
-        let city = format!("{stem} thành phố");
-        if reference
-            .agencies
-            .resolve(&city, Some(province))
-            .is_some_and(|a| a.id == agency.id)
-        {
-            return city;
-        }
-    }
-    agency.name.clone()
+/// The body's name as the province writes it: "Công an thành phố" in a city.
+fn local_name(_reference: &Reference, agency: &Agency, province: &Province) -> String {
+    agency
+        .name_in(Some(province), crate::i18n::Lang::Vi)
+        .to_string()
 }
 
 /// The `plan:` block of the draft (the document's details), which decides everything else.
@@ -344,20 +333,34 @@ fn indicators(y: &mut String, plan: &CompiledPlan, p: &Programme) {
         .reforms
         .level_abolished(crate::model::Level::District, plan.date);
     for n in p.indicators.iter().filter(|n| n.binds == Binds::Province) {
+        // After 30/6/2025 a target that counted districts becomes the plan's own commune target,
+        // and a wording that names districts takes its two-level form.
+        let two_level = n.two_level.as_ref().filter(|_| districts.is_some());
+        match two_level {
+            Some(t) if crate::assess::population_gone(plan, n) => {
+                let _ = writeln!(y, "  - id: {}", t.id.as_deref().unwrap_or(&n.id));
+                let _ = writeln!(
+                    y,
+                    "    target: {}",
+                    quoted(t.target.as_deref().unwrap_or("100%"))
+                );
+                let _ = writeln!(y, "    text: {}", quoted(&t.text));
+                continue;
+            }
+            _ => {}
+        }
         let _ = writeln!(y, "  - ref: {}", n.id);
         let _ = writeln!(y, "    target: {}", target(plan, n));
-        let _ = writeln!(y, "    text: {}", quoted(&n.text));
-        if let Some(gone) = districts
-            && n.population
-                .as_deref()
-                .is_some_and(|p| p.contains("cấp huyện"))
+        let mut text = two_level.map_or(n.text.clone(), |t| t.text.clone());
+        // The second half of the inspection target is due by the programme's deadline: it
+        // belongs in a plan whose period reaches that year, not in a later one.
+        if let (Some(once), Some(deadline)) = (&n.once_by_deadline, n.deadline)
+            && plan.end >= deadline
+            && plan.start <= deadline
         {
-            let _ = writeln!(
-                y,
-                "    # Sau ngày {} không còn cấp huyện: điều chỉnh chỉ tiêu này cho cấp xã, hoặc bỏ đi.",
-                gone.until.vietnamese_short()
-            );
+            text = format!("{text}; {}", once.text);
         }
+        let _ = writeln!(y, "    text: {}", quoted(&text));
     }
 }
 

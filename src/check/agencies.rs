@@ -1,15 +1,18 @@
 //! Agencies: a lead, the bodies the programme expects, and bodies the province cannot have.
 
 use super::Finding;
-use crate::compile::CompiledPlan;
+use crate::assess::AgencyAssessment;
+use crate::compile::{CompiledAgency, CompiledPlan};
 use crate::i18n::Lang;
 use crate::model::Role;
 use crate::msg;
+use crate::reference::Agency;
+use crate::rules::Level;
 use crate::rules::Rule;
 use crate::source::Span;
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
-    let Some(programme) = plan.programme else {
+    if plan.programme.is_none() {
         return;
     };
     let section = plan
@@ -37,10 +40,10 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         if let Some(e) = expected_lead {
             f = f.help(msg!(
                 lang,
-                "vào ngày {} cơ quan thường trực là {}; đặt `role: lead` cho cơ quan này",
-                "on {} the body expected to lead is {}; give it `role: lead`",
-                plan.date.vietnamese_short(),
-                e.name(lang)
+                "vào ngày {} cơ quan thường trực về phòng, chống mại dâm ở cấp tỉnh là {}; đặt `role: lead` cho cơ quan này",
+                "on {} the provincial body in charge of prostitution prevention is the {}; give it `role: lead`",
+                plan.date.display(lang),
+                e.name_in(plan.province, lang)
             ));
         }
         out.push(f);
@@ -61,18 +64,17 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                         "cơ quan chủ trì là {}, không phải {}",
                         "{} leads the plan, not {}",
                         l.name,
-                        e.name(lang)
+                        e.name_in(plan.province, lang)
                     ),
                 )
                 .at(l.role_span.unwrap_or(l.span))
                 .agency(&l.name)
                 .help(msg!(
                     lang,
-                    "theo {} cơ quan thường trực về phòng, chống mại dâm ở tỉnh vào ngày {} là {}",
-                    "under {} the provincial body in charge of prostitution prevention on {} is {}",
-                    programme.id,
-                    plan.date.vietnamese_short(),
-                    e.name(lang)
+                    "vào ngày {} cơ quan thường trực về phòng, chống mại dâm ở cấp tỉnh là {}",
+                    "on {} the provincial body in charge of prostitution prevention is the {}",
+                    plan.date.display(lang),
+                    e.name_in(plan.province, lang)
                 )),
             ));
         }
@@ -81,55 +83,89 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     for assessed in crate::assess::agencies(plan) {
         let (expected, named) = (assessed.expected, &assessed.named);
         if assessed.impossible {
-            for a in named {
-                let province = plan.province.map(|p| p.full_name()).unwrap_or_default();
-                out.push(
-                    Finding::new(Rule::UnexpectedAgency, msg!(lang, "{} không có {}", "{} has no {}", province, expected.name(lang)))
-                        .at(a.span)
-                        .label(msg!(lang, "tỉnh không có biên giới đất liền, không có bờ biển", "no land border and no coast"))
-                        .agency(&a.name)
-                        .help(msg!(
-                            lang,
-                            "Bộ đội Biên phòng chỉ có ở tỉnh có biên giới đất liền hoặc bờ biển; bỏ mục này hoặc giao nhiệm vụ cho Công an tỉnh",
-                            "border guards exist only in provinces with a land border or a coast; remove this entry or give the task to the police"
-                        )),
-                );
-            }
+            impossible(plan, lang, expected, named, out);
         }
-        if assessed.binding && named.is_empty() {
-            let mut f = Finding::new(
-                Rule::MissingAgency,
+        if assessed.applies && named.is_empty() {
+            out.push(super::reform::as_reference(
+                plan,
+                lang,
+                missing(plan, lang, &assessed, section),
+            ));
+        }
+    }
+}
+
+/// Border guards named in a province with no land border and no coast.
+fn impossible(
+    plan: &CompiledPlan,
+    lang: Lang,
+    expected: &Agency,
+    named: &[&CompiledAgency],
+    out: &mut Vec<Finding>,
+) {
+    let province = plan.province.map(|p| p.full_name()).unwrap_or_default();
+    let police = plan
+        .reference
+        .agencies
+        .get("police")
+        .map_or("Công an tỉnh", |p| p.name_in(plan.province, Lang::Vi));
+    for a in named {
+        out.push(
+            Finding::new(
+                Rule::UnexpectedAgency,
                 msg!(
                     lang,
-                    "chưa giao nhiệm vụ cho {}",
-                    "no task for {}",
-                    expected.name(lang)
+                    "{} không có {}",
+                    "{} has no {}",
+                    province,
+                    expected.name_in(plan.province, lang)
                 ),
             )
-            .at(section)
-            .agency(&expected.name);
-            // The decision assigns the national bodies; provincial plans give each provincial
-            // counterpart a task of its own (schemas/1629-qd-ttg.yaml cites where each comes from).
-            f = f.help(match &expected.national {
-                Some(national) => msg!(
-                    lang,
-                    "{} giao nhiệm vụ cho {}; kế hoạch cấp tỉnh giao nhiệm vụ tương ứng cho {}. Thêm một mục `- agency: {}` vào `responsibilities:`",
-                    "{} gives tasks to {}; a provincial plan gives the matching tasks to {}. Add `- agency: {}` under `responsibilities:`",
-                    programme.id,
-                    national,
-                    expected.name,
-                    expected.name
-                ),
-                None => msg!(
-                    lang,
-                    "các kế hoạch cấp tỉnh thực hiện {} đều giao nhiệm vụ cho {}. Thêm một mục `- agency: {}` vào `responsibilities:`",
-                    "provincial plans implementing {} give {} a task. Add `- agency: {}` under `responsibilities:`",
-                    programme.id,
-                    expected.name,
-                    expected.name
-                ),
-            });
-            out.push(super::reform::as_reference(plan, lang, f));
-        }
+            .at(a.span)
+            .label(msg!(
+                lang,
+                "tỉnh không có biên giới đất liền, không có bờ biển",
+                "no land border and no coast"
+            ))
+            .agency(&a.name)
+            .help(msg!(
+                lang,
+                "Bộ đội Biên phòng chỉ có ở tỉnh có biên giới đất liền hoặc bờ biển; bỏ mục này hoặc giao nhiệm vụ cho {police}",
+                "border guards exist only in provinces with a land border or a coast; remove this entry or give the task to the police (`{police}`)"
+            )),
+        );
+    }
+}
+
+/// A body the plan does not name: a warning when the Decision names it, a note saying how
+/// common it is when only real plans do (schemas/1629-qd-ttg.yaml, `basis`).
+fn missing(plan: &CompiledPlan, lang: Lang, a: &AgencyAssessment, section: Span) -> Finding {
+    let name = a.expected.name_in(plan.province, Lang::Vi);
+    let shown = a.expected.name_in(plan.province, lang);
+    let add = msg!(
+        lang,
+        "thêm một mục `- agency: {name}` vào `responsibilities:`",
+        "add `- agency: {name}` under `responsibilities:`"
+    );
+    let f = Finding::new(
+        Rule::MissingAgency,
+        msg!(
+            lang,
+            "chưa giao nhiệm vụ cho {shown}",
+            "no task for the {shown}"
+        ),
+    )
+    .at(section)
+    .agency(&a.expected.name);
+    match a.practice {
+        None => f.help(match &a.requirement.clause {
+            Some(basis) => msg!(lang, "Căn cứ: {basis}. Hãy {add}.", "Basis: {basis}. Please {add}."),
+            None => msg!(lang, "Hãy {add}.", "Please {add}."),
+        }),
+        Some((seen, total)) => f.level(Level::Note).help(msg!(
+            lang,
+            "Đây là thực tiễn, không phải yêu cầu đã xác định trong văn bản của chương trình: {seen} trong {total} kế hoạch cấp tỉnh đã đối chiếu giao nhiệm vụ cho {shown}. Nếu cơ quan này có phần việc trong kế hoạch, {add}; nếu việc đó do cơ quan khác đảm nhiệm, có thể bỏ qua ghi chú này.",
+            "This is practice, not a requirement found in the programme's text: {seen} of the {total} provincial plans checked give the {shown} a task. If it has a part in this plan, {add}; if another body does that work, this note can be ignored."
+        )),
     }
 }

@@ -130,5 +130,8 @@ fn agency_name(plan: &CompiledPlan, name: &str, lang: Lang) -> String {
     plan.reference
         .agencies
         .resolve(name, plan.province)
-        .map_or_else(|| name.to_string(), |a| a.name(lang).to_string())
+        .map_or_else(
+            || name.to_string(),
+            |a| a.name_in(plan.province, lang).to_string(),
+        )
 }

@@ -11,12 +11,35 @@ use crate::source::Span;
 use crate::text::format_number;
 use crate::verdict::{Incomparable, Part, Verdict, short_level};
 
-/// "1629/QĐ-TTg, Điều 1 ...: “Ít nhất 70% ...”": the national wording and where it stands.
+/// "1629/QĐ-TTg (Điều 1, mục I): “Ít nhất 70% ...”": the national wording and where it stands.
+/// Only a wording the data marks verbatim, with its source, goes in quotation marks; a
+/// paraphrase says whose it is; only the confirmed part of the clause is printed.
 pub fn national_help(p: &Programme, n: &NationalIndicator, lang: Lang) -> String {
+    use crate::reference::TextStatus;
+    let at = match &n.clause_confirmed {
+        Some(c) => format!("{} ({c})", p.id),
+        None => p.id.clone(),
+    };
+    let source = n.text_source.as_deref().unwrap_or_default();
     // The official wording is Vietnamese; English readers get the gloss after it.
-    match lang {
-        Lang::Vi => format!("{} ({}): “{}”", p.id, n.clause, n.text),
-        Lang::En => format!("{} ({}): “{}” ({})", p.id, n.clause, n.text, n.text_en),
+    let gloss = match lang {
+        Lang::Vi => String::new(),
+        Lang::En => format!(" ({})", n.text_en),
+    };
+    match (n.quotable(), n.text_status) {
+        (true, _) => format!("{at}: “{}”{gloss}", n.text),
+        (false, TextStatus::Reconstructed) => msg!(
+            lang,
+            "{at}, nội dung chỉ tiêu (kehoach tóm tắt, không phải nguyên văn): {}{gloss}",
+            "{at}, the target in substance (kehoach's summary, not the Decision's words): {}{gloss}",
+            n.text
+        ),
+        (false, _) => msg!(
+            lang,
+            "{at}, nội dung chỉ tiêu (không phải nguyên văn; theo {source}): {}{gloss}",
+            "{at}, the target in substance (not the Decision's words; source: {source}): {}{gloss}",
+            n.text
+        ),
     }
 }
 
@@ -34,6 +57,10 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         let n = a.national;
         if a.verdict == Verdict::Aggregate || a.target_unusable() {
             // A national aggregate binds no province; an unusable target is compile's finding.
+            continue;
+        }
+        if a.entry.is_none() && crate::assess::population_gone(plan, n) {
+            // Nothing to ask for: the level it counts is gone (reform: obsolete-level).
             continue;
         }
         let Some(ind) = a.entry else {

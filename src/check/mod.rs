@@ -3,10 +3,11 @@
 mod agencies;
 mod completeness;
 mod finding;
-mod indicators;
+pub mod indicators;
 mod metadata;
 pub mod reform;
 mod related;
+mod second_part;
 mod sections;
 mod waivers;
 
@@ -22,6 +23,7 @@ pub fn run(plan: &CompiledPlan, lang: Lang) -> Vec<Finding> {
     reform::check(plan, lang, &mut out);
     indicators::check(plan, lang, &mut out);
     indicators::text_agreement(plan, lang, &mut out);
+    second_part::check(plan, lang, &mut out);
     agencies::check(plan, lang, &mut out);
     sections::check(plan, lang, &mut out);
     related::check(plan, lang, &mut out);

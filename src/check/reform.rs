@@ -18,6 +18,8 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     province(plan, lang, out);
     district_plan(plan, lang, out);
     district_targets(plan, lang, out);
+    district_populations(plan, lang, out);
+    district_judiciary_in_tasks(plan, lang, out);
     for a in &plan.agencies {
         if let Some(agency) = a.agency {
             body(plan, lang, &Named::Duty(a), agency, out);
@@ -106,7 +108,7 @@ fn reference_reason(plan: &CompiledPlan, p: &Programme, lang: Lang) -> String {
     if let Some(expiry) = programme_expiry(plan, p, lang) {
         return msg!(
             lang,
-            "Kế hoạch không thực hiện chương trình quốc gia nào còn hiệu lực: {} Mức của {} chỉ để tham khảo: cho thấy dự thảo thấp hơn chương trình gần nhất ở chỗ nào.",
+            "Kế hoạch không thực hiện chương trình quốc gia nào còn hiệu lực: {} Mức của {} chỉ để tham khảo, để xác định các chỉ tiêu thấp hơn chương trình gần nhất.",
             "The plan implements no national programme in force: {} What {} asked is given for reference only: it shows where the draft falls below the last programme.",
             expiry,
             p.id
@@ -114,7 +116,7 @@ fn reference_reason(plan: &CompiledPlan, p: &Programme, lang: Lang) -> String {
     }
     msg!(
         lang,
-        "Kế hoạch không dẫn chiếu chương trình quốc gia nào áp dụng cho thời kỳ của nó; so sánh với {} (giai đoạn {}-{}) chỉ để tham khảo.",
+        "Kế hoạch không dẫn chiếu chương trình quốc gia nào áp dụng cho thời kỳ của kế hoạch; so sánh với {} (giai đoạn {}-{}) chỉ để tham khảo.",
         "The plan cites no national programme covering its period; the comparison with {} ({}-{}) is for reference only.",
         p.id,
         p.start,
@@ -175,7 +177,7 @@ fn province(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     Rule::SupersededProvince,
                     msg!(
                         lang,
-                        "vào ngày {date}, {written} không còn là một đơn vị hành chính cấp tỉnh: từ {from} đã hợp nhất vào {into_name}",
+                        "vào ngày {date}, {written} không còn là một đơn vị hành chính cấp tỉnh: từ {from} đã được sắp xếp, hợp nhất thành {into_name}",
                         "on {date} {written} was no longer a province: it has been part of {into_name} since {from}",
                     ),
                 )
@@ -344,6 +346,128 @@ fn district_targets(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     }
 }
 
+/// A national target whose whole population is the district level (`plans-built`,
+/// `integration`), set by a plan dated after the district level ended.
+fn district_populations(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    let Some(level) = plan
+        .reference
+        .reforms
+        .level_abolished(PlanLevel::District, plan.date)
+    else {
+        return;
+    };
+    let from = level.from().display(lang);
+    for ind in &plan.indicators {
+        let Some(n) = ind
+            .national
+            .filter(|n| crate::assess::population_gone(plan, n))
+        else {
+            continue;
+        };
+        // Set only for levels still in force (`{ commune: "100%" }`): the two-level form.
+        let levels_in_force = !ind.targets.is_empty()
+            && ind.targets.iter().all(|t| {
+                t.level
+                    .is_some_and(|l| crate::assess::level_in_force(plan, Some(l)))
+            });
+        if levels_in_force {
+            continue;
+        }
+        let instead = n.two_level.as_ref().map_or(String::new(), |t| {
+            msg!(
+                lang,
+                " Nếu kế hoạch đặt chỉ tiêu này cho cấp xã, ghi thành chỉ tiêu riêng, ví dụ `- id: {}` với `text: \"{}\"`.",
+                " If the plan sets it for communes, write it as a local indicator, e.g. `- id: {}` with `text: \"{}\"`.",
+                t.id.as_deref().unwrap_or(&n.id),
+                t.text
+            )
+        });
+        out.push(
+            Finding::new(
+                Rule::ObsoleteLevel,
+                msg!(
+                    lang,
+                    "{}: chỉ tiêu tính trên các đơn vị cấp huyện, không còn áp dụng: cấp huyện đã kết thúc hoạt động từ {from}",
+                    "{}: the target counts districts and no longer applies: the district level ceased on {from}",
+                    n.id
+                ),
+            )
+            .at(ind.key_span)
+            .label(msg!(lang, "không còn cấp huyện từ {from}", "no district level since {from}"))
+            .indicator(&n.id)
+            .help(format!("{}{instead}", cite(level.change(lang), &level.source, lang))),
+        );
+    }
+}
+
+/// A task that gives work to the district courts or procuracies ("Chỉ đạo, hướng dẫn Viện
+/// Kiểm sát, Tòa án cấp huyện ..."), in a plan dated after they ended: they are named inside a
+/// provincial body's task, not as entries of their own, so the entry check does not see them.
+fn district_judiciary_in_tasks(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
+    use crate::reference::Branch;
+    let reforms = &plan.reference.reforms;
+    for level in reforms
+        .levels
+        .iter()
+        .filter(|l| l.branch == Branch::Judiciary && l.ended_by(plan.date))
+    {
+        let names: Vec<(String, &str)> = level
+            .bodies
+            .iter()
+            .filter_map(|id| plan.reference.agencies.get(id))
+            .flat_map(|a| std::iter::once(&a.name).chain(&a.aliases))
+            .map(|n| (crate::text::match_key(n), n.as_str()))
+            .collect();
+        let from = level.from().display(lang);
+        let mut items = Vec::new();
+        for a in &plan.agencies {
+            // Bodies named together (`also:`) share their tasks: one finding for the item.
+            if items.contains(&a.item) {
+                continue;
+            }
+            items.push(a.item);
+            let tasks: Vec<usize> = a
+                .tasks
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    let key = crate::text::match_key(t);
+                    names.iter().any(|(k, _)| key.contains(k.as_str()))
+                })
+                .map(|(i, _)| i + 1)
+                .collect();
+            if tasks.is_empty() {
+                continue;
+            }
+            let list = tasks
+                .iter()
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(
+                Finding::new(
+                    Rule::ObsoleteLevel,
+                    msg!(
+                        lang,
+                        "nhiệm vụ thứ {list} của {} giao việc cho {}; từ {from} không còn các cơ quan này",
+                        "task {list} of {} gives work to the {}, which ceased on {from}",
+                        a.name,
+                        level.name(lang)
+                    ),
+                )
+                .at(a.span)
+                .agency(&a.name)
+                .help(msg!(
+                    lang,
+                    "{} Giao việc này cho tòa án nhân dân khu vực, viện kiểm sát nhân dân khu vực.",
+                    "{} Give this work to the regional people's courts and procuracies.",
+                    cite(level.change(lang), &level.source, lang)
+                )),
+            );
+        }
+    }
+}
+
 /// Where a plan names a body: a duty in `responsibilities`, or a recipient of its reports.
 enum Named<'a> {
     Duty(&'a CompiledAgency<'a>),
@@ -398,9 +522,26 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
             .successor
             .as_deref()
             .and_then(|s| plan.reference.agencies.in_force_on(s, date))
-            .map(|s| match lang {
-                Lang::Vi => format!(" Giao nhiệm vụ này cho {}.", s.name),
-                Lang::En => format!(" Give this duty to the {} (`{}`).", s.name_en, s.name),
+            .map(|s| match (lang, level.level) {
+                // The district's tasks went up to the province as well as down to the communes.
+                (Lang::Vi, PlanLevel::District)
+                    if level.branch == crate::reference::Branch::Government =>
+                {
+                    format!(
+                        " Tùy nội dung, giao nhiệm vụ này cho cơ quan cấp tỉnh hoặc cho {}.",
+                        s.name
+                    )
+                }
+                (Lang::En, PlanLevel::District)
+                    if level.branch == crate::reference::Branch::Government =>
+                {
+                    format!(
+                        " Depending on the task, give it to a provincial body or to the {} (`{}`).",
+                        s.name_en, s.name
+                    )
+                }
+                (Lang::Vi, _) => format!(" Giao nhiệm vụ này cho {}.", s.name),
+                (Lang::En, _) => format!(" Give this duty to the {} (`{}`).", s.name_en, s.name),
             })
             .unwrap_or_default();
         out.push(
@@ -420,15 +561,33 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
         );
         return;
     }
-    if agency.in_force(date) {
-        return;
-    }
-    let Some(until) = agency.until else { return };
+    // Some bodies ended in one province only (Nghệ An's Sở Du lịch, 01/3/2025).
+    let local_end = agency.ended_in(plan.province).filter(|e| date > e.until);
+    let (until, successor_id) = match local_end {
+        Some(e) => (e.until, Some(e.successor.as_str())),
+        None if agency.in_force(date) => return,
+        None => match agency.until {
+            Some(u) => (u, agency.successor.as_deref()),
+            None => return,
+        },
+    };
     let from = until.next_day().display(lang);
-    let successor = agency
-        .successor
-        .as_deref()
-        .and_then(|s| plan.reference.agencies.in_force_on(s, date));
+    let why = match local_end {
+        Some(e) => cite(
+            &msg!(
+                lang,
+                "Từ {from}, {written} được hợp nhất vào {}.",
+                "From {from} {written} was merged into the {}.",
+                successor_id
+                    .and_then(|s| plan.reference.agencies.get(s))
+                    .map_or("", |s| s.name_in(plan.province, lang))
+            ),
+            &e.source,
+            lang,
+        ),
+        None => change_help(agency, lang),
+    };
+    let successor = successor_id.and_then(|s| plan.reference.agencies.in_force_on(s, date));
     let Some(successor) = successor else {
         out.push(
             Finding::new(
@@ -442,7 +601,7 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
             )
             .at(named.span())
             .agency(written)
-            .help(change_help(agency, lang)),
+            .help(why),
         );
         return;
     };
@@ -452,27 +611,28 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
         .national
         .as_deref()
         .is_some_and(|n| crate::text::match_key(n) == crate::text::match_key(written));
+    let local = successor.name_in(plan.province, Lang::Vi).to_string();
     let (succ_vi, succ_en) = match (&successor.national, national) {
         (Some(n), true) => (n.clone(), n.clone()),
-        _ => (successor.name.clone(), format!("the {}", successor.name_en)),
+        _ => (local.clone(), format!("the {}", successor.name_en)),
     };
     let succ = lang.pick(&succ_vi, &succ_en);
     let when = date.display(lang);
     let message = match named {
         Named::Duty(_) if named.is_lead() => msg!(
             lang,
-            "cơ quan chủ trì {written} không còn giữ chức năng này vào ngày {when}: từ {from} chức năng đã chuyển sang {succ}",
-            "the lead, {written}, no longer held this function on {when}: it passed to {succ} on {from}",
+            "vào ngày {when} không còn {written} làm cơ quan chủ trì: từ {from}, phần việc của cơ quan này trong kế hoạch thuộc {succ}",
+            "on {when} {written} could no longer lead: since {from} its part in this plan belongs to {succ}",
         ),
         Named::Duty(_) => msg!(
             lang,
-            "{written} không còn giữ chức năng này vào ngày {when}: từ {from} chức năng đã chuyển sang {succ}",
-            "{written} no longer held this function on {when}: it passed to {succ} on {from}",
+            "vào ngày {when} không còn {written}: từ {from}, phần việc của cơ quan này trong kế hoạch thuộc {succ}",
+            "on {when} {written} no longer existed: since {from} its part in this plan belongs to {succ}",
         ),
         Named::Recipient(..) => msg!(
             lang,
-            "báo cáo gửi {written}, nhưng từ {from} chức năng này đã chuyển sang {succ}",
-            "reports go to {written}, but the function passed to {succ} on {from}",
+            "báo cáo gửi {written}, nhưng từ {from} phần việc này thuộc {succ}",
+            "reports go to {written}, but since {from} this work belongs to {succ}",
         ),
     };
     let already = plan
@@ -492,17 +652,21 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
             lang,
             "Ghi `{}` thay cho `{written}`.",
             "Write `{}` instead of `{written}`.",
-            if national { &succ_vi } else { &successor.name }
+            if national { &succ_vi } else { &local }
         ),
+    };
+    let split = match named {
+        Named::Duty(a) => function_split(plan, agency, a, lang),
+        Named::Recipient(..) => String::new(),
     };
     let mut f = Finding::new(Rule::SupersededAgency, message)
         .at(named.span())
         .label(msg!(lang, "từ {from}: {succ}", "{succ} since {from}"))
         .agency(written)
-        .help(format!("{} {todo}", change_help(agency, lang)));
+        .help(format!("{why} {todo}{split}"));
     // Renaming is the whole answer only while the successor is not already named: otherwise
     // two entries would name one body, and merging their tasks is the officer's choice.
-    let replacement = if national { &succ_vi } else { &successor.name };
+    let replacement = if national { &succ_vi } else { &local };
     let named_already = match named {
         Named::Duty(_) => already.is_some(),
         Named::Recipient(..) => plan.doc.reporting.as_ref().is_some_and(|r| {
@@ -528,6 +692,46 @@ fn body(plan: &CompiledPlan, lang: Lang, named: &Named, agency: &Agency, out: &m
     out.push(f);
 }
 
+/// " Nhiệm vụ về việc làm ... nay thuộc Sở Nội vụ.": tasks whose text shows they belong to a
+/// function that went to another successor than the main one (Sở LĐTBXH's labour, vocational
+/// and drug-rehabilitation work).
+fn function_split(plan: &CompiledPlan, agency: &Agency, a: &CompiledAgency, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in &agency.successors {
+        let Some(to) = plan.reference.agencies.in_force_on(&f.agency, plan.date) else {
+            continue;
+        };
+        let tasks: Vec<usize> = a
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                agency
+                    .function_successors(t)
+                    .iter()
+                    .any(|g| g.agency == f.agency)
+            })
+            .map(|(i, _)| i + 1)
+            .collect();
+        if tasks.is_empty() {
+            continue;
+        }
+        let list = tasks
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let name = to.name_in(plan.province, lang);
+        out.push_str(&msg!(
+            lang,
+            " Nhiệm vụ thứ {list} thuộc lĩnh vực {}: lĩnh vực này chuyển sang {name}, giao nhiệm vụ đó cho {name}.",
+            " Task {list} concerns {}: that function went to the {name}; give that task to it.",
+            lang.pick(&f.function, &f.function_en)
+        ));
+    }
+    out
+}
+
 /// "Từ 01/3/2025, ... Căn cứ: Nghị định 45/2025/NĐ-CP ...": the body's change and its source.
 fn change_help(agency: &Agency, lang: Lang) -> String {
     let change = match lang {
@@ -536,7 +740,9 @@ fn change_help(agency: &Agency, lang: Lang) -> String {
     };
     cite(
         change.unwrap_or(""),
-        agency.source.as_deref().unwrap_or(""),
+        // The legal act only: the news reports and other provinces' schemes behind the data
+        // are in `source` and docs/domain-data.md.
+        agency.basis.as_deref().unwrap_or(""),
         lang,
     )
 }

@@ -127,10 +127,19 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
                 w.write_all(csv::BOM.as_bytes())?;
             }
             match args.format {
-                Format::Table => w.write_all(
-                    table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color).as_bytes(),
+                // Every mark in the table is explained under it.
+                Format::Table => write!(
+                    w,
+                    "{}\n{}",
+                    table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color),
+                    matrix::legend_text(ctx.lang, false)
                 ),
-                Format::Md => w.write_all(markdown::grid(&view.grid(ctx.lang)).as_bytes()),
+                Format::Md => write!(
+                    w,
+                    "{}\n{}",
+                    markdown::grid(&view.grid(ctx.lang)),
+                    matrix::legend_text(ctx.lang, true)
+                ),
                 Format::Csv => view.write_csv(ctx.lang, w),
                 Format::Json => {
                     serde_json::to_writer_pretty(&mut *w, &view).map_err(io::Error::other)?;

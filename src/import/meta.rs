@@ -332,20 +332,27 @@ fn signer(lines: &[String], m: &mut Meta) {
         .copied()
         .filter(|l| is_upper(l))
         .collect();
-    // "TM. ỦY BAN NHÂN / DÂN" is on whose behalf; the title starts at "KT." or at the office.
-    let start = block
-        .iter()
-        .position(|l| {
-            l.starts_with("KT.")
-                || l.starts_with("Q.")
-                || l.starts_with("TL.")
-                || l.starts_with("TUQ.")
-        })
-        .or_else(|| {
-            block
-                .iter()
-                .position(|l| l.contains("CHỦ TỊCH") || l.contains("GIÁM ĐỐC"))
-        });
-    let title = start.map(|s| block[s..].join(" - "));
+    // The block as the document prints it, one line per capacity ("TM. ỦY BAN NHÂN DÂN /
+    // KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); a line that starts no capacity continues the one before
+    // (the seed wraps "TM. ỦY BAN NHÂN" / "DÂN").
+    let starts = |l: &str| {
+        ["TM.", "KT.", "Q.", "TL.", "TUQ."]
+            .iter()
+            .any(|m| l.starts_with(m))
+            || l.contains("CHỦ TỊCH")
+            || l.contains("GIÁM ĐỐC")
+    };
+    let mut units: Vec<String> = Vec::new();
+    for l in block {
+        match units.last_mut() {
+            Some(u) if !starts(l) => {
+                u.push(' ');
+                u.push_str(l);
+            }
+            _ if starts(l) => units.push(l.to_string()),
+            _ => {}
+        }
+    }
+    let title = (!units.is_empty()).then(|| units.join(" / "));
     m.signer = Some((lines[name_at].to_string(), title));
 }

@@ -196,6 +196,7 @@ const TASK_GROUP: Block = Block {
 const RESPONSIBILITY: Block = Block {
     keys: &[
         ("agency", Shape::Text),
+        ("also", TEXTS),
         ("role", Shape::Word(&ROLE)),
         ("tasks", TEXTS),
     ],

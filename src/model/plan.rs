@@ -189,6 +189,10 @@ pub struct TaskGroup {
 #[serde(deny_unknown_fields)]
 pub struct Responsibility {
     pub agency: S<String>,
+    /// Further bodies the same numbered item names, with the same role and tasks: "10. Đài
+    /// Phát thanh và Truyền hình tỉnh, Báo Nghệ An" stays one item of the document.
+    #[serde(default)]
+    pub also: Vec<S<String>>,
     #[serde(default)]
     pub role: Option<S<Role>>,
     #[serde(default)]

@@ -21,6 +21,9 @@ pub struct Agency {
     pub id: String,
     pub name: String,
     pub name_en: String,
+    /// The name in a centrally-run city ("Công an thành phố", "Thành đoàn").
+    #[serde(default)]
+    pub name_city: Option<String>,
     #[serde(default)]
     pub national: Option<String>,
     #[serde(default = "province_level")]
@@ -32,14 +35,42 @@ pub struct Agency {
     pub until: Option<Date>,
     #[serde(default)]
     pub successor: Option<String>,
+    /// Other functions of the body and who took each over (Sở LĐTBXH: labour to Sở Nội vụ).
+    #[serde(default)]
+    pub successors: Vec<FunctionSuccessor>,
+    /// Provinces where the body ended on its own date (Sở Du lịch, kept in some provinces only).
+    #[serde(default)]
+    pub ended_in: Vec<ProvinceEnd>,
     #[serde(default)]
     pub change: Option<String>,
     #[serde(default)]
     pub change_en: Option<String>,
+    /// The legal act behind `change`, the one a finding's help cites.
+    #[serde(default)]
+    pub basis: Option<String>,
     #[serde(default)]
     pub source: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionSuccessor {
+    pub function: String,
+    pub function_en: String,
+    pub agency: String,
+    /// Words in a task's text that show it belongs to this function.
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvinceEnd {
+    pub province: String,
+    pub until: Date,
+    pub successor: String,
+    pub source: String,
 }
 
 fn province_level() -> String {
@@ -49,6 +80,29 @@ fn province_level() -> String {
 impl Agency {
     pub fn name(&self, lang: Lang) -> &str {
         lang.pick(&self.name, &self.name_en)
+    }
+
+    /// The name as the plan's own province uses it: the city form in a centrally-run city.
+    pub fn name_in(&self, province: Option<&Province>, lang: Lang) -> &str {
+        match (lang, &self.name_city, province) {
+            (Lang::Vi, Some(city), Some(p)) if p.kind == "thành phố" => city,
+            _ => self.name(lang),
+        }
+    }
+
+    /// The successors of other functions whose words a task's text contains.
+    pub fn function_successors<'a>(&'a self, task: &str) -> Vec<&'a FunctionSuccessor> {
+        let key = match_key(task);
+        self.successors
+            .iter()
+            .filter(|f| f.words.iter().any(|w| key.contains(&match_key(w))))
+            .collect()
+    }
+
+    /// This province's own end of the body, if it has one.
+    pub fn ended_in(&self, province: Option<&Province>) -> Option<&ProvinceEnd> {
+        let p = province?;
+        self.ended_in.iter().find(|e| e.province == p.id)
     }
 
     /// Whether the body held its function on `date`.
@@ -112,6 +166,7 @@ impl AgencyRegistry {
         let mut by_key = HashMap::new();
         for (i, a) in file.agencies.iter().enumerate() {
             for n in std::iter::once(&a.name)
+                .chain(&a.name_city)
                 .chain(&a.aliases)
                 .chain(&a.national)
             {

@@ -10,7 +10,8 @@ mod reforms;
 
 pub use agencies::{Agency, AgencyRegistry};
 pub use programme::{
-    AgencyRequirement, Binds, NationalIndicator, Programme, Requirement, TaskGroupDef,
+    AgencyRequirement, Basis, Binds, NationalIndicator, PracticePlan, Programme, Requirement,
+    SecondPart, TaskGroupDef, TextStatus, TwoLevelForm,
 };
 pub use provinces::{Province, ProvinceRegistry};
 pub use reforms::{

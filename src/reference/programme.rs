@@ -24,11 +24,16 @@ pub struct ProgrammeFile {
     pub source: String,
     #[serde(default)]
     pub implementing: Vec<String>,
+    /// What is known of each implementing document, for citing it in full.
+    #[serde(default)]
+    pub implementing_documents: Vec<ImplementingDocument>,
     pub indicators: Vec<IndicatorDef>,
     #[serde(default)]
     pub task_groups: Vec<TaskGroupDef>,
     #[serde(default)]
     pub agencies: Vec<AgencyRequirement>,
+    #[serde(default)]
+    pub practice_plans: Vec<PracticePlan>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -46,12 +51,80 @@ pub struct IndicatorDef {
     pub deadline: Option<i32>,
     pub binds: Binds,
     pub clause: String,
+    /// The part of `clause` a source confirms; only this is printed.
+    #[serde(default)]
+    pub clause_confirmed: Option<String>,
+    pub text_status: TextStatus,
+    /// Who gives `text` (word for word when verbatim), as a reader can name it.
+    #[serde(default)]
+    pub text_source: Option<String>,
+    /// The full reference (address, date) of `text_source`, for docs and audits.
+    #[serde(default)]
+    pub text_source_detail: Option<String>,
+    /// The level of government the whole target counts ("district": plans-built).
+    #[serde(default)]
+    pub population_level: Option<String>,
+    /// How a plan dated after the district level ended words it (kehoach's draft wording).
+    #[serde(default)]
+    pub two_level: Option<TwoLevelForm>,
+    /// A second part that must also be set ("100% ... at least once by 2025").
+    #[serde(default)]
+    pub once_by_deadline: Option<SecondPart>,
     #[serde(default)]
     pub population: Option<String>,
     #[serde(default)]
     pub phrases: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// A document implementing the programme (808/QĐ-LĐTBXH), as a plan cites it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImplementingDocument {
+    pub id: String,
+    pub issued: Date,
+    /// "Bộ trưởng Bộ Lao động - Thương binh và Xã hội".
+    pub issuer: String,
+    /// "về việc ban hành Kế hoạch tổng thể ...".
+    pub title: String,
+    pub source: String,
+}
+
+/// How far `text` is the Decision's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TextStatus {
+    /// A source gives these words as the Decision's, word for word.
+    Verbatim,
+    /// The content as a source restates it, not the Decision's own words.
+    Paraphrase,
+    /// Put together by kehoach from partial sources; no source has this sentence.
+    Reconstructed,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TwoLevelForm {
+    /// A local id for targets whose national form counts districts.
+    #[serde(default)]
+    pub id: Option<String>,
+    pub text: String,
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondPart {
+    pub target: String,
+    pub text: String,
+    pub text_en: String,
+    pub text_status: TextStatus,
+    #[serde(default)]
+    pub text_source: Option<String>,
+    /// Words that show a plan sets this part.
+    pub phrases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,8 +169,36 @@ pub struct AgencyRequirement {
     pub requirement: Requirement,
     #[serde(default)]
     pub condition: Option<String>,
+    /// What the expectation rests on: the Decision (or the Ministry's plan) naming the body,
+    /// or the practice of the real plans in `practice_plans`.
+    pub basis: Basis,
+    /// Ids of the `practice_plans` that name the body.
+    #[serde(default)]
+    pub seen_in: Vec<String>,
+    /// How many practice plans could have named it, when not all (border guards: only
+    /// provinces with a border or a coast).
+    #[serde(default)]
+    pub out_of: Option<usize>,
     #[serde(default)]
     pub clause: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// Named by the Decision or the Ministry's plan for provinces: a warning when missing.
+    Decision,
+    /// Seen in real provincial plans: a note that says how common.
+    Practice,
+}
+
+/// A real provincial plan whose practice the expectations count.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PracticePlan {
+    pub id: String,
+    pub plan: String,
+    pub source: String,
 }
 
 /// A national indicator with its target read.
@@ -114,12 +215,24 @@ pub struct NationalIndicator {
     pub deadline: Option<i32>,
     pub binds: Binds,
     pub clause: String,
+    pub clause_confirmed: Option<String>,
+    pub text_status: TextStatus,
+    pub text_source: Option<String>,
+    pub text_source_detail: Option<String>,
+    pub population_level: Option<Level>,
+    pub two_level: Option<TwoLevelForm>,
+    pub once_by_deadline: Option<SecondPart>,
     pub population: Option<String>,
     pub phrases: Vec<String>,
     pub note: Option<String>,
 }
 
 impl NationalIndicator {
+    /// Whether `text` may be shown in quotation marks as the Decision's own words.
+    pub fn quotable(&self) -> bool {
+        self.text_status == TextStatus::Verbatim && self.text_source.is_some()
+    }
+
     pub fn short(&self, lang: Lang) -> &str {
         lang.pick(&self.short, &self.short_en)
     }
@@ -146,9 +259,11 @@ pub struct Programme {
     pub end: i32,
     pub source: String,
     pub implementing: Vec<String>,
+    pub implementing_documents: Vec<ImplementingDocument>,
     pub indicators: Vec<NationalIndicator>,
     pub task_groups: Vec<TaskGroupDef>,
     pub agencies: Vec<AgencyRequirement>,
+    pub practice_plans: Vec<PracticePlan>,
     /// Match keys of every name the programme goes by.
     #[serde(skip)]
     pub name_keys: Vec<String>,
@@ -188,6 +303,19 @@ impl Programme {
                     v
                 }
             };
+            if d.text_status != TextStatus::Reconstructed && d.text_source.is_none() {
+                return Err(bad(format!(
+                    "indicator `{}`: a {:?} text needs `text_source:`",
+                    d.id, d.text_status
+                )));
+            }
+            let population_level =
+                match d.population_level.as_deref() {
+                    None => None,
+                    Some(k) => Some(Level::ALL.into_iter().find(|l| l.key() == k).ok_or_else(
+                        || bad(format!("indicator `{}`: unknown level `{k}`", d.id)),
+                    )?),
+                };
             indicators.push(NationalIndicator {
                 id: d.id,
                 group: d.group,
@@ -199,6 +327,13 @@ impl Programme {
                 deadline: d.deadline,
                 binds: d.binds,
                 clause: d.clause,
+                clause_confirmed: d.clause_confirmed,
+                text_status: d.text_status,
+                text_source: d.text_source,
+                text_source_detail: d.text_source_detail,
+                population_level,
+                two_level: d.two_level,
+                once_by_deadline: d.once_by_deadline,
                 population: d.population,
                 phrases: d.phrases,
                 note: d.note,
@@ -215,9 +350,11 @@ impl Programme {
             end,
             source: f.source,
             implementing: f.implementing,
+            implementing_documents: f.implementing_documents,
             indicators,
             task_groups: f.task_groups,
             agencies: f.agencies,
+            practice_plans: f.practice_plans,
             name_keys: Vec::new(),
         };
         p.name_keys = p.names().map(crate::text::match_key).collect();

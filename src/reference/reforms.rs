@@ -53,6 +53,8 @@ pub struct ProgrammeStatus {
 pub enum Branch {
     Government,
     Police,
+    /// District courts and procuracies (ended 01/7/2025).
+    Judiciary,
 }
 
 /// A level of government (or of the police) that ceased to exist.

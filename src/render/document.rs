@@ -172,7 +172,21 @@ fn bases(plan: &CompiledPlan) -> Vec<String> {
                     .iter()
                     .any(|x| match_key(x) == match_key(name))
                 {
-                    out.push(basis_line(name));
+                    // With its date, issuer and subject when the data has them (seed 003:20-23).
+                    let full = p
+                        .implementing_documents
+                        .iter()
+                        .find(|d| match_key(&d.id) == match_key(name));
+                    out.push(match (full, document_type(name)) {
+                        (Some(d), Some(kind)) => format!(
+                            "Căn cứ {kind} số {} ngày {} của {} {};",
+                            d.id,
+                            d.issued.vietnamese_short(),
+                            d.issuer,
+                            d.title
+                        ),
+                        _ => basis_line(name),
+                    });
                     continue;
                 }
                 if cited_programme {
@@ -182,7 +196,7 @@ fn bases(plan: &CompiledPlan) -> Vec<String> {
                 // The programme itself, with what the bundled data knows of it.
                 let kind = document_type(&p.id).unwrap_or("Văn bản");
                 out.push(format!(
-                    "Căn cứ {kind} số {} ngày {} của {} về {};",
+                    "Căn cứ {kind} số {} ngày {} của {} phê duyệt {};",
                     p.id,
                     p.issued.vietnamese_short(),
                     p.issuer,
@@ -466,18 +480,25 @@ pub fn build(plan: &CompiledPlan) -> Document {
         ));
     }
 
-    let mut parts: Vec<(String, Vec<Para>)> = plan
-        .agencies
-        .iter()
-        .map(|a| {
-            let title = if a.role == Role::Requested {
-                format!("Đề nghị {}", a.name)
-            } else {
-                a.name.clone()
-            };
-            (title, bullets(&a.tasks))
-        })
-        .collect();
+    // One numbered item per responsibility entry, however many bodies it names (`also:`).
+    let mut parts: Vec<(String, Vec<Para>)> = Vec::new();
+    let mut last_item = None;
+    for a in &plan.agencies {
+        if last_item == Some(a.item)
+            && let Some((title, _)) = parts.last_mut()
+        {
+            title.push_str(", ");
+            title.push_str(&a.name);
+            continue;
+        }
+        last_item = Some(a.item);
+        let title = if a.role == Role::Requested {
+            format!("Đề nghị {}", a.name)
+        } else {
+            a.name.clone()
+        };
+        parts.push((title, bullets(&a.tasks)));
+    }
     if let Some(r) = reporting_sentence(plan) {
         parts.push(("Chế độ báo cáo".to_string(), vec![Para::Text(r)]));
     }
@@ -488,6 +509,15 @@ pub fn build(plan: &CompiledPlan) -> Document {
     let decision = (kind.1 == "Quyết định")
         .then(|| decision(plan, meta.title.as_ref().map(|t| t.value.as_str())));
     let mut bases = bases(plan);
+    // A plan carries out the documents it cites ("Thực hiện Quyết định số ..."); "Căn cứ" is
+    // the connective of a decision (Quyết định).
+    if kind.1 == "Kế hoạch" {
+        for b in &mut bases {
+            if let Some(rest) = b.strip_prefix("Căn cứ ") {
+                *b = format!("Thực hiện {rest}");
+            }
+        }
+    }
     if decision.is_some() {
         // A decision's bases end at "QUYẾT ĐỊNH:", which the writers print before the articles.
     } else if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {

@@ -67,9 +67,9 @@ impl AgencyStatus {
             (AgencyStatus::Named, Lang::Vi) => "có",
             (AgencyStatus::NotLead, Lang::Vi) => "có, nhưng không chủ trì",
             (AgencyStatus::Missing, Lang::Vi) => "thiếu",
-            (AgencyStatus::NotNamed, Lang::Vi) => "không nêu",
+            (AgencyStatus::NotNamed, Lang::Vi) => "không đề cập",
             (AgencyStatus::Unexpected, Lang::Vi) => "không có ở tỉnh này",
-            (AgencyStatus::Extra, Lang::Vi) => "ngoài yêu cầu",
+            (AgencyStatus::Extra, Lang::Vi) => "bổ sung (ngoài danh mục)",
             (AgencyStatus::Named, Lang::En) => "named",
             (AgencyStatus::NotLead, Lang::En) => "named, not as lead",
             (AgencyStatus::Missing, Lang::En) => "missing",
@@ -107,6 +107,9 @@ pub struct AgencyRow {
     pub requirement: Option<Requirement>,
     /// Whether the programme binds this plan to name it.
     pub binding: bool,
+    /// For a body expected by practice: in how many of how many real plans it is named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub practice: Option<(usize, usize)>,
     pub named: Vec<NamedAgency>,
     pub status: AgencyStatus,
     pub mark: &'static str,
@@ -133,6 +136,8 @@ pub struct Compliance {
     pub programme_is_reference: bool,
     /// The date agency requirements were resolved on.
     pub date: crate::date::Date,
+    /// The plan states no issue date: `date` is the first day of its period.
+    pub date_assumed: bool,
     pub indicators: Vec<IndicatorRow>,
     pub agencies: Vec<AgencyRow>,
     pub local: Vec<LocalRow>,
@@ -265,9 +270,10 @@ pub fn agency_rows(plan: &CompiledPlan, lang: Lang) -> Vec<AgencyRow> {
         rows.push(AgencyRow {
             requirement_of: Some(req.agency.clone()),
             id: Some(expected.id.clone()),
-            name: expected.name(lang).to_string(),
+            name: expected.name_in(plan.province, lang).to_string(),
             requirement: Some(req.requirement),
             binding,
+            practice: assessed.practice,
             named,
             status,
             mark: status.mark(),
@@ -277,11 +283,12 @@ pub fn agency_rows(plan: &CompiledPlan, lang: Lang) -> Vec<AgencyRow> {
         rows.push(AgencyRow {
             requirement_of: None,
             id: a.agency.map(|x| x.id.clone()),
-            name: a
-                .agency
-                .map_or(a.name.clone(), |x| x.name(lang).to_string()),
+            name: a.agency.map_or(a.name.clone(), |x| {
+                x.name_in(plan.province, lang).to_string()
+            }),
             requirement: None,
             binding: false,
+            practice: None,
             named: vec![NamedAgency {
                 name: a.name.clone(),
                 role: a.role,
@@ -294,15 +301,35 @@ pub fn agency_rows(plan: &CompiledPlan, lang: Lang) -> Vec<AgencyRow> {
     rows
 }
 
+/// The requirement with its basis: "cần có" when the Decision names the body, "thường có
+/// (3/5 kế hoạch)" when only real plans do.
+pub fn requirement_label(a: &AgencyRow, lang: Lang) -> String {
+    let base = match (a.requirement, a.binding, lang) {
+        (Some(Requirement::Required), true, Lang::Vi) => "cần có",
+        (Some(Requirement::Required), true, Lang::En) => "needed",
+        (r, _, _) => requirement_name(r, lang),
+    };
+    match a.practice {
+        Some((seen, total)) if a.requirement != Some(Requirement::Requested) => msg!(
+            lang,
+            "{base} ({seen}/{total} kế hoạch)",
+            "{base} ({seen}/{total} plans)"
+        ),
+        _ => base.to_string(),
+    }
+}
+
 pub fn requirement_name(r: Option<Requirement>, lang: Lang) -> &'static str {
     match (r, lang) {
         (Some(Requirement::Lead), Lang::Vi) => "chủ trì",
-        (Some(Requirement::Required), Lang::Vi) => "bắt buộc",
+        // No provincial body is yet shown to be named by the Decision itself (schemas/
+        // 1629-qd-ttg.yaml, `basis`): the expected ones are what real plans usually name.
+        (Some(Requirement::Required), Lang::Vi) => "thường có",
         (Some(Requirement::Conditional), Lang::Vi) => "nếu có biên giới, bờ biển",
         (Some(Requirement::Requested), Lang::Vi) => "đề nghị",
         (None, Lang::Vi) => "—",
         (Some(Requirement::Lead), Lang::En) => "lead",
-        (Some(Requirement::Required), Lang::En) => "required",
+        (Some(Requirement::Required), Lang::En) => "usual",
         (Some(Requirement::Conditional), Lang::En) => "if border or coast",
         (Some(Requirement::Requested), Lang::En) => "requested",
         (None, Lang::En) => "—",
@@ -330,6 +357,7 @@ pub fn build(plan: &CompiledPlan, lang: Lang) -> Compliance {
         programme: plan.programme.map(|p| p.id.clone()),
         programme_is_reference: plan.programme_is_reference,
         date: plan.date,
+        date_assumed: plan.issued.is_none(),
         indicators: indicator_rows(plan, lang),
         agencies: agency_rows(plan, lang),
         local: local_rows(plan, lang),
@@ -368,7 +396,12 @@ impl Compliance {
             ));
         }
         let mut g = Grid::new(match lang {
-            Lang::Vi => ["Chỉ tiêu quốc gia", "Quốc gia", "Kế hoạch", "Đánh giá"],
+            Lang::Vi => [
+                "Chỉ tiêu của Chương trình",
+                "Chương trình",
+                "Kế hoạch",
+                "Đánh giá",
+            ],
             Lang::En => ["National indicator", "National", "Plan", "Verdict"],
         });
         for row in &self.indicators {
@@ -389,9 +422,18 @@ impl Compliance {
 
         r.heading(msg!(
             lang,
-            "Cơ quan (theo ngày {})",
-            "Agencies (as on {})",
-            self.date.vietnamese_short()
+            "Cơ quan (tại thời điểm {}{})",
+            "Agencies (as on {}{})",
+            self.date.display(lang),
+            if self.date_assumed {
+                msg!(
+                    lang,
+                    "; ngày giả định: đầu kỳ kế hoạch",
+                    "; assumed: the first day of the plan's period"
+                )
+            } else {
+                String::new()
+            }
         ));
         let mut g = Grid::new(match lang {
             Lang::Vi => ["Cơ quan", "Chương trình", "Kế hoạch nêu", "Đánh giá"],
@@ -405,7 +447,7 @@ impl Compliance {
             };
             g.row(vec![
                 Cell::plain(&a.name),
-                Cell::plain(requirement_name(a.requirement, lang)),
+                Cell::plain(requirement_label(a, lang)),
                 Cell::plain(named),
                 Cell::toned(
                     format!("{} {}", a.mark, a.status.name(lang)),

@@ -56,7 +56,16 @@ pub struct AgencyCell {
     pub status: AgencyStatus,
     pub mark: &'static str,
     pub named: Vec<compliance::NamedAgency>,
+    /// The body that held the function on this plan's date (Sở Y tế in a 2026 plan, where
+    /// the row is the programme's Sở Lao động - Thương binh và Xã hội).
+    pub body: String,
+    /// Whether `body` differs from the row's name.
+    pub successor: bool,
 }
+
+/// The mark of a cell with nothing to assess: the plan does not follow this programme, or the
+/// function had passed to a body shown on another row on the plan's date.
+pub const NOT_APPLICABLE: &str = "⊘";
 
 #[derive(Clone, Debug, Serialize)]
 pub struct AgencyRow {
@@ -83,6 +92,8 @@ pub struct PlanColumn<'r> {
     sort_key: (String, i32, i32, String),
     pub programme: Option<&'r Programme>,
     reference: &'r crate::reference::Reference,
+    /// A centrally-run city's plan: the rows then use the city forms of the bodies' names.
+    is_city: bool,
     /// One per indicator of `programme`, in its order.
     pub indicators: Vec<Option<IndicatorCell>>,
     /// One per agency requirement of `programme`, in its order.
@@ -107,12 +118,14 @@ pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, full: bool) -> PlanColumn<'r
         p.end,
         column.file.clone(),
     );
+    let is_city = p.province.is_some_and(|x| x.kind == "thành phố");
     let Some(prog) = p.programme else {
         return PlanColumn {
             column,
             sort_key,
             programme: None,
             reference: p.reference,
+            is_city,
             indicators: Vec::new(),
             agencies: Vec::new(),
         };
@@ -150,6 +163,8 @@ pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, full: bool) -> PlanColumn<'r
                             ..a.clone()
                         })
                         .collect(),
+                    successor: r.id.as_deref() != Some(req.agency.as_str()),
+                    body: r.name.clone(),
                 })
         })
         .collect();
@@ -158,6 +173,7 @@ pub fn column<'r>(p: &CompiledPlan<'r>, lang: Lang, full: bool) -> PlanColumn<'r
         sort_key,
         programme: Some(prog),
         reference: p.reference,
+        is_city,
         indicators,
         agencies,
     }
@@ -227,10 +243,18 @@ pub fn assemble(
             });
         }
         for (i, req) in prog.agencies.iter().enumerate() {
-            let name = reference
-                .and_then(|r| r.agencies.get(&req.agency))
-                .map_or(req.agency.clone(), |a| a.name(lang).to_string());
-            let cells = plans
+            // The row speaks the plans' own forms: "Công an thành phố" when every plan is a
+            // centrally-run city's, both forms when provinces and cities are compared.
+            let cities = plans.iter().filter(|p| p.is_city).count();
+            let mut name = reference.and_then(|r| r.agencies.get(&req.agency)).map_or(
+                req.agency.clone(),
+                |a| match (&a.name_city, lang) {
+                    (Some(city), Lang::Vi) if cities == plans.len() => city.clone(),
+                    (Some(city), Lang::Vi) if cities > 0 => format!("{} / {city}", a.name),
+                    _ => a.name(lang).to_string(),
+                },
+            );
+            let cells: Vec<Option<AgencyCell>> = plans
                 .iter_mut()
                 .map(|p| {
                     if applies(p) {
@@ -240,6 +264,20 @@ pub fn assemble(
                     }
                 })
                 .collect();
+            // The row names every body that held the function on some plan's date, so a 2026
+            // plan's Sở Y tế is never read as Sở Lao động - Thương binh và Xã hội.
+            let mut later: Vec<&str> = cells
+                .iter()
+                .flatten()
+                .filter(|c| c.successor)
+                .map(|c| c.body.as_str())
+                .collect();
+            later.dedup();
+            for b in later {
+                if !name.contains(b) {
+                    name = format!("{name} → {b}");
+                }
+            }
             agencies.push(AgencyRow {
                 programme: prog.id.clone(),
                 id: req.agency.clone(),
@@ -381,7 +419,7 @@ fn machine_role(r: crate::model::Role) -> &'static str {
 
 fn indicator_text(c: &Option<IndicatorCell>) -> String {
     match c {
-        None => String::new(),
+        None => NOT_APPLICABLE.to_string(),
         Some(c) => match &c.target {
             Some(t) => format!("{t} {}", c.mark),
             None => c.mark.to_string(),
@@ -391,7 +429,7 @@ fn indicator_text(c: &Option<IndicatorCell>) -> String {
 
 fn agency_text(c: &Option<AgencyCell>, lang: Lang) -> String {
     match c {
-        None => String::new(),
+        None => NOT_APPLICABLE.to_string(),
         Some(c) => {
             let mut roles: Vec<&str> = c
                 .named
@@ -399,11 +437,16 @@ fn agency_text(c: &Option<AgencyCell>, lang: Lang) -> String {
                 .map(|a| super::role_name(a.role, lang))
                 .collect();
             roles.dedup();
-            if roles.is_empty() {
+            let mut text = if roles.is_empty() {
                 c.mark.to_string()
             } else {
                 format!("{} {}", c.mark, roles.join(", "))
+            };
+            // The body in force on this plan's date, where it is not the row's first body.
+            if c.successor {
+                text.push_str(&format!(" ({})", c.body));
             }
+            text
         }
     }
 }
@@ -505,7 +548,7 @@ impl Matrix {
             ];
             row.extend(r.cells.iter().zip(&self.columns).map(|(c, col)| {
                 let Some(cell) = c else {
-                    return Cell::plain("");
+                    return Cell::plain(NOT_APPLICABLE);
                 };
                 let mut tip = format!(
                     "{} — {}: {} {}",
@@ -535,7 +578,7 @@ impl Matrix {
                 Cell::plain(compliance::requirement_name(Some(r.requirement), lang)),
             ];
             row.extend(r.cells.iter().map(|c| match c {
-                None => Cell::plain(""),
+                None => Cell::plain(NOT_APPLICABLE),
                 Some(cell) => {
                     let mut tip = cell.status.name(lang).to_string();
                     if !cell.named.is_empty() {
@@ -546,36 +589,7 @@ impl Matrix {
             }));
             row
         });
-        let mut legend: Vec<LegendEntry> = [
-            Verdict::Stronger,
-            Verdict::Equal,
-            Verdict::Weaker,
-            Verdict::NotComparable,
-            Verdict::Missing,
-            Verdict::Aggregate,
-        ]
-        .into_iter()
-        .map(|v| LegendEntry {
-            tone: v.into(),
-            mark: v.mark(),
-            text: verdict_legend(v, lang),
-        })
-        .collect();
-        legend.extend(
-            [
-                AgencyStatus::Named,
-                AgencyStatus::NotLead,
-                AgencyStatus::Missing,
-                AgencyStatus::NotNamed,
-                AgencyStatus::Unexpected,
-            ]
-            .into_iter()
-            .map(|s| LegendEntry {
-                tone: s.tone(),
-                mark: s.mark(),
-                text: msg!(lang, "cơ quan: {}", "agency: {}", s.name(lang)),
-            }),
-        );
+        let legend = legend(lang);
         let programmes: Vec<&str> = {
             let mut v: Vec<&str> = self
                 .indicators
@@ -624,6 +638,63 @@ impl Matrix {
             out,
         )
     }
+}
+
+/// Every mark a cell can carry, and what it means.
+fn legend(lang: Lang) -> Vec<LegendEntry> {
+    let mut legend: Vec<LegendEntry> = [
+        Verdict::Stronger,
+        Verdict::Equal,
+        Verdict::Weaker,
+        Verdict::NotComparable,
+        Verdict::Missing,
+        Verdict::Aggregate,
+    ]
+    .into_iter()
+    .map(|v| LegendEntry {
+        tone: v.into(),
+        mark: v.mark(),
+        text: verdict_legend(v, lang),
+    })
+    .collect();
+    legend.extend(
+        [
+            AgencyStatus::Named,
+            AgencyStatus::NotLead,
+            AgencyStatus::Missing,
+            AgencyStatus::NotNamed,
+            AgencyStatus::Unexpected,
+        ]
+        .into_iter()
+        .map(|s| LegendEntry {
+            tone: s.tone(),
+            mark: s.mark(),
+            text: msg!(lang, "cơ quan: {}", "agency: {}", s.name(lang)),
+        }),
+    );
+    legend.push(LegendEntry {
+        tone: Tone::Faint,
+        mark: NOT_APPLICABLE,
+        text: msg!(
+            lang,
+            "không áp dụng: kế hoạch không theo chương trình này, hoặc vào ngày của kế hoạch chức năng đã chuyển sang cơ quan ở dòng khác; \"→\" và tên trong ngoặc: cơ quan giữ chức năng vào ngày của kế hoạch",
+            "not applicable: the plan does not follow this programme, or on its date the function had passed to a body on another row; \"→\" and a name in brackets: the body holding the function on the plan's date"
+        ),
+    });
+    legend
+}
+
+/// The legend as one line per mark, for the table (`markdown: false`) and Markdown formats.
+pub fn legend_text(lang: Lang, markdown: bool) -> String {
+    let mut out = format!("{}:\n", msg!(lang, "Chú giải", "Legend"));
+    for e in legend(lang) {
+        if markdown {
+            out.push_str(&format!("- `{}` {}\n", e.mark, e.text));
+        } else {
+            out.push_str(&format!("  {}  {}\n", e.mark, e.text));
+        }
+    }
+    out
 }
 
 fn verdict_legend(v: Verdict, lang: Lang) -> String {

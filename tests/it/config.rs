@@ -59,14 +59,15 @@ fn the_configuration_is_found_from_a_subdirectory() {
 
 #[test]
 fn off_removes_a_rule_and_leaves_the_others() {
-    let dir = repo("[rules]\nmissing-budget = \"off\"\nmissing-reporting = \"error\"\n");
+    let dir = repo("[rules]\nmissing-budget = \"off\"\nnot-comparable = \"error\"\n");
     let (code, doc) = json_in(dir.path(), &["plans"]);
     assert_eq!(code, 1);
     assert!(levels_of(&doc, "missing-budget").is_empty());
-    assert_eq!(levels_of(&doc, "missing-reporting"), ["error"]);
+    assert_eq!(levels_of(&doc, "not-comparable"), ["error"]);
     assert_eq!(levels_of(&doc, "weaker-target"), ["error", "error"]);
-    // The excerpt's two absent targets are one note; the one warning left is not-comparable.
-    assert_eq!(doc["summary"]["warnings"], 1, "{doc}");
+    // The excerpt's two absent targets are one note; its one warning, not-comparable, is now
+    // an error.
+    assert_eq!(doc["summary"]["warnings"], 0, "{doc}");
 }
 
 #[test]

@@ -11,6 +11,7 @@ mod ci_formats;
 mod completions;
 mod config;
 mod docx;
+mod domain;
 mod explain;
 mod import;
 mod init;

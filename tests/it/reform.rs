@@ -70,7 +70,7 @@ fn redated_to_june_2025_the_labour_department_lead_is_superseded_by_health() {
         .unwrap_or_else(|| panic!("no superseded-agency on the lead: {findings:#?}"));
     assert_eq!(lead["level"], "error");
     let message = lead["message"].as_str().unwrap();
-    assert!(message.contains("the lead"), "{message}");
+    assert!(message.contains("lead"), "{message}");
     assert!(message.contains("Department of Health"), "{message}");
     assert!(message.contains("1 March 2025"), "{message}");
     // Sở Y tế already coordinates in this plan: the help says so, and cites the decree.
@@ -148,8 +148,8 @@ fn vietnamese_messages_name_the_date_and_the_successor() {
         .unwrap();
     assert_eq!(
         lead["message"],
-        "cơ quan chủ trì Sở Lao động - Thương binh và Xã hội không còn giữ chức năng này vào \
-         ngày 1/6/2025: từ 1/3/2025 chức năng đã chuyển sang Sở Y tế"
+        "vào ngày 01/6/2025 không còn Sở Lao động - Thương binh và Xã hội làm cơ quan chủ trì: \
+         từ 01/3/2025, phần việc của cơ quan này trong kế hoạch thuộc Sở Y tế"
     );
     assert!(
         lead["help"]
@@ -307,7 +307,7 @@ fn the_mid_2025_example_reports_what_its_comment_lists() {
         findings[4]["message"]
             .as_str()
             .unwrap()
-            .contains("passed to Bộ Y tế")
+            .contains("belongs to Bộ Y tế")
     );
     assert_eq!(status, 1);
 }

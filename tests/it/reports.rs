@@ -144,8 +144,10 @@ fn agencies_follow_the_programme_on_the_plans_date() {
     // Hà Nội has neither land border nor coast: border guards are not expected.
     assert_eq!(row("border-guard")["status"], "not-named");
     assert_eq!(row("border-guard")["binding"], false);
-    assert_eq!(row("labour-dept")["status"], "named");
-    assert_eq!(row("health-dept")["status"], "missing");
+    // The article words the labour department's role "phối hợp" (seed 001:26).
+    assert_eq!(row("labour-dept")["status"], "not-lead");
+    // Sở Y tế is expected by practice only (schemas/1629-qd-ttg.yaml, `basis`), not by the Decision.
+    assert_eq!(row("health-dept")["status"], "not-named");
     // Quảng Nam names its labour department as lead; it does not stand in for health.
     let v = json(&[
         "--lang",
@@ -736,7 +738,11 @@ fn rendered_targets_read_like_the_seed() {
         "## III. NHIỆM VỤ, GIẢI PHÁP",
         "## IV. KINH PHÍ THỰC HIỆN",
         "## V. TỔ CHỨC THỰC HIỆN",
-        "### 13. Đề nghị Tòa án nhân dân tỉnh",
+        // Section V numbered as the original: one item per numbered body or group of bodies.
+        "### 10. Đài Phát thanh và Truyền hình tỉnh, Báo Nghệ An",
+        "### 11. Đề nghị Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh",
+        "### 14. Chế độ báo cáo",
+        "| ***Nơi nhận:***<br>- Bộ LĐ – TB & XH; (B/c);<br>- VP Thường trực PCMT – BCA (B/c);<br>- Cục PCTNXH – Bộ LĐTBXH (B/c);<br>- Chủ tịch UBND tỉnh; (B/c);<br>- PCT VX UBND tỉnh;<br>- CVP, PCVP NC UBND tỉnh;<br>- Các Sở, ban, ngành cấp tỉnh;<br>- UBND các huyện, thành, thị;<br>- Cổng thông tin điện tử tỉnh;<br>- Lưu VT, KGVX (TP, D). | **TM. ỦY BAN NHÂN DÂN**<br>**KT. CHỦ TỊCH**<br>**PHÓ CHỦ TỊCH**<br><br>**Bùi Đình Long** |",
     ] {
         assert!(md.lines().any(|l| l == line), "missing line {line:?}");
     }

@@ -167,7 +167,8 @@ fn agencies_are_matched_whatever_their_spelling() {
     // Nghệ An's plan gives no task to the finance department.
     let (_, real) = check_json(Path::new("plans/nghe-an-2024.yaml"));
     let missing = finding(&real, "missing-agency", "Sở Tài chính");
-    assert_eq!(missing["level"], "warning");
+    // Only one of the five real plans names it: a note, not a warning.
+    assert_eq!(missing["level"], "note");
 
     let dir = plan_with(
         "nghe-an-2024.yaml",
