@@ -87,8 +87,8 @@ pub fn group_absences(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 Rule::MissingAgency,
                 msg!(
                     lang,
-                    "{} không nêu nhiệm vụ của {} cơ quan mà chương trình cần có: {}",
-                    "{1} bodies the programme expects are not named in {0}: {2}",
+                    "{} không nêu nhiệm vụ của {} cơ quan mà kế hoạch cấp tỉnh thường giao: {}",
+                    "{1} bodies that provincial plans usually task are not named in {0}: {2}",
                     source,
                     names.len(),
                     names.join("; ")

@@ -119,12 +119,12 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                             Rule::WeakerTarget,
                             msg!(
                                 lang,
-                                "{}: chỉ tiêu {}{} thấp hơn mức tối thiểu quốc gia {}",
+                                "{}: chỉ tiêu {}{} thấp hơn mức tối thiểu {} của Chương trình",
                                 "{}: target {}{} is below the national floor of {}",
-                                n.id,
+                                named(n, lang),
                                 shown,
                                 at_level,
-                                part.national.display(lang)
+                                floor_figure(&part.national.display(lang), lang)
                             ),
                         )
                         .at(pt.span)
@@ -135,7 +135,15 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                             part.national.display(lang)
                         ))
                         .indicator(&n.id)
-                        .help(national_help(programme, n, lang)),
+                        .help(format!(
+                            "{}. {}",
+                            national_help(programme, n, lang).trim_end_matches('.'),
+                            msg!(
+                                lang,
+                                "Nâng chỉ tiêu lên ít nhất mức tối thiểu; nếu địa phương có lý do chính đáng, thêm một miễn trừ (`waivers:`) ghi rõ lý do.",
+                                "Raise the target to at least the floor; if the province has a good reason, add a waiver (`waivers:`) that states it."
+                            )
+                        )),
                     );
                 }
             }
@@ -148,9 +156,9 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                         Rule::NotComparable,
                         msg!(
                             lang,
-                            "{}: không so sánh được với chỉ tiêu quốc gia",
+                            "{}: không so sánh được với chỉ tiêu của Chương trình",
                             "{}: cannot be compared with the national target",
-                            n.id
+                            named(n, lang)
                         ),
                     )
                     .at(pt.span)
@@ -168,7 +176,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                             lang,
                             "{}: chưa có chỉ tiêu cho cấp {}",
                             "{}: no target for the {} level",
-                            n.id,
+                            named(n, lang),
                             levels.join(", ")
                         ),
                     )
@@ -399,5 +407,22 @@ pub fn text_agreement(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 "`check` compares and `render` prints the target from `target:`; make the wording agree, or delete `text:` and kehoach writes the sentence from the target"
             )),
         );
+    }
+}
+
+/// How a message names a national indicator: in Vietnamese its short name, then the id
+/// (“Người lao động trong khu công nghiệp” (industrial-workers)); in English the id.
+fn named(n: &crate::reference::NationalIndicator, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => format!("“{}” ({})", n.short(lang), n.id),
+        Lang::En => n.id.clone(),
+    }
+}
+
+/// "≥ 60%" as "60%" in Vietnamese, where "mức tối thiểu" already says "at least".
+fn floor_figure(display: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => display.strip_prefix("≥ ").unwrap_or(display).to_string(),
+        Lang::En => display.to_string(),
     }
 }

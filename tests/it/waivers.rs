@@ -72,7 +72,10 @@ fn a_waiver_with_a_reason_turns_its_finding_into_a_note_showing_the_reason() {
     let (_, human, _) = check_in(dir.path(), &["--lang", "en", QUANG_NAM]);
     insta::assert_snapshot!("human-en__waived", human);
     let (_, human, _) = check_in(dir.path(), &["--lang", "vi", QUANG_NAM]);
-    assert!(human.contains("[được miễn] industrial-workers"), "{human}");
+    assert!(
+        human.contains("[được miễn] “Người lao động trong khu công nghiệp” (industrial-workers)"),
+        "{human}"
+    );
     assert!(human.contains(REASON), "{human}");
 }
 
