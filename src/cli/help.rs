@@ -171,7 +171,7 @@ Mã thoát: 0 không có lỗi, 1 có ít nhất một lỗi, 2 dùng sai lệnh
     ("*.force", "Ghi đè TỆP nếu đã có"),
     (
         "render",
-        "Trình bày kế hoạch thành văn bản hành chính tiếng Việt (Markdown hoặc HTML)",
+        "Trình bày kế hoạch thành văn bản hành chính tiếng Việt (Markdown, HTML hoặc Word)",
     ),
     ("render.plan", "Kế hoạch"),
     ("render.format", "Định dạng kết quả"),

@@ -72,7 +72,7 @@ pub enum Command {
     Summary(summary::SummaryArgs),
     /// One table across plans: national indicators and agencies by province and period
     Compare(compare::CompareArgs),
-    /// The plan laid out as a Vietnamese administrative document (Markdown or HTML)
+    /// The plan laid out as a Vietnamese administrative document (Markdown, HTML or Word)
     Render(render::RenderArgs),
     /// Explain a rule: what it checks, why, and an example of bad and good YAML
     Explain(explain::ExplainArgs),
