@@ -46,6 +46,7 @@ pub fn read_source(
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         crate::cache::record_read(path, Ok(&[]));
+        note_stdin();
         std::io::stdin()
             .lock()
             .take(MAX_FILE_BYTES + 1)
@@ -62,22 +63,128 @@ pub fn read_source(
                     reason: msg!(lang, "là một thư mục", "is a directory"),
                 });
             }
-            Err(e) => return Err(unreadable(e)),
+            Err(e) => match NotRegularFile::of(&e) {
+                Some(kind) => {
+                    return Err(Unreadable {
+                        name,
+                        reason: kind.describe(lang),
+                    });
+                }
+                None => return Err(unreadable(e)),
+            },
         }
     }
     Ok(source_from_bytes(name, bytes, lang))
 }
 
-/// A file's bytes, at most one over the size limit (enough to tell it is too large). A
-/// directory is an error.
+/// A file's bytes, at most one over the size limit (enough to tell it is too large). Only a
+/// regular file is read: a directory is an `IsADirectory` error, and a FIFO, socket or device
+/// a [`NotRegularFile`] one, told before the file is opened, since opening a FIFO with no
+/// writer blocks forever and a device never ends.
 pub fn read_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
-        return Err(std::io::ErrorKind::IsADirectory.into());
-    }
+    regular(&std::fs::metadata(path)?)?;
+    let file = open_nonblocking(path)?;
+    // The path may have been replaced between the two looks: ask the file that was opened.
+    let meta = file.metadata()?;
+    regular(&meta)?;
+    crate::output_file::note_input(&meta);
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Standard input redirected from a file (`render - < plan.yaml`) is an input like any other.
+fn note_stdin() {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned()
+            && let Ok(meta) = std::fs::File::from(fd).metadata()
+            && meta.is_file()
+        {
+            crate::output_file::note_input(&meta);
+        }
+    }
+}
+
+/// Opens for reading without blocking on a FIFO swapped in after the metadata was read (on a
+/// regular file the flag changes nothing).
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+fn regular(meta: &std::fs::Metadata) -> std::io::Result<()> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return Ok(());
+    }
+    if t.is_dir() {
+        return Err(std::io::ErrorKind::IsADirectory.into());
+    }
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            NotRegularFile::Fifo
+        } else if t.is_socket() {
+            NotRegularFile::Socket
+        } else if t.is_char_device() || t.is_block_device() {
+            NotRegularFile::Device
+        } else {
+            NotRegularFile::Other
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = NotRegularFile::Other;
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, kind))
+}
+
+/// What a path names when it is neither a regular file nor a directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRegularFile {
+    Fifo,
+    Socket,
+    Device,
+    Other,
+}
+
+impl std::fmt::Display for NotRegularFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for NotRegularFile {}
+
+impl NotRegularFile {
+    /// The kind carried by an error of [`read_file_bytes`], if that is why it failed.
+    pub fn of(e: &std::io::Error) -> Option<NotRegularFile> {
+        e.get_ref()?.downcast_ref::<NotRegularFile>().copied()
+    }
+
+    pub fn describe(self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            NotRegularFile::Fifo => ("một ống dẫn có tên (FIFO)", "a named pipe (FIFO)"),
+            NotRegularFile::Socket => ("một socket", "a socket"),
+            NotRegularFile::Device => ("một tệp thiết bị", "a device file"),
+            NotRegularFile::Other => ("một tệp đặc biệt", "a special file"),
+        };
+        msg!(
+            lang,
+            "là {vi}, không phải tệp thông thường; kehoach chỉ đọc tệp thông thường",
+            "is {en}, not a regular file; kehoach reads only regular files"
+        )
+    }
 }
 
 /// Text from bytes: too large and invalid UTF-8 become located `syntax` findings.

@@ -94,14 +94,18 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
         Format::Json => JsonWriter::start(stdout()).map(Sink::Json),
         Format::Sarif => SarifWriter::start(stdout(), lang).map(Sink::Sarif),
     };
-    let Ok(sink) = sink.as_mut() else {
-        return 2;
+    let sink = match sink.as_mut() {
+        Ok(s) => s,
+        Err(e) => {
+            super::output::stdout_failed(lang, e);
+            return 2;
+        }
     };
 
     let mut counts = Counts::default();
     let mut unreadable = Vec::new();
     let mut errors = false;
-    let mut closed = false;
+    let mut closed = None;
     let cache = args
         .cache
         .then(|| Cache::open(&args.cache_dir, &ctx.reference.fingerprint, lang));
@@ -122,24 +126,31 @@ pub fn run(ctx: &Context, args: CheckArgs) -> i32 {
             }
             match write(sink, checked.rendered) {
                 Ok(()) => ControlFlow::Continue(()),
-                Err(_) => {
-                    // The reader went away (`| head`): nothing more can be delivered.
-                    closed = true;
+                Err(e) => {
+                    // Nothing more can be delivered: the reader went away (`| head`) or the
+                    // disk is full.
+                    closed = Some(e);
                     ControlFlow::Break(())
                 }
             }
         },
     );
-    if closed {
-        return 2;
-    }
-    let finished = match std::mem::replace(sink, Sink::Human) {
-        Sink::Human => Ok(()),
-        Sink::Github(mut out) => out.flush(),
-        Sink::Json(w) => w.finish(&counts),
-        Sink::Sarif(w) => w.finish(&unreadable),
+    let human_sink = matches!(sink, Sink::Human);
+    let finished = match closed {
+        Some(e) => Err(e),
+        None => match std::mem::replace(sink, Sink::Human) {
+            Sink::Human => Ok(()),
+            Sink::Github(mut out) => out.flush(),
+            Sink::Json(w) => w.finish(&counts),
+            Sink::Sarif(w) => w.finish(&unreadable),
+        },
     };
-    if finished.is_err() {
+    if let Err(e) = finished {
+        // Said unless the pipe was closed, or the failure was stderr's (human frames): then
+        // there is nowhere to say it. Status 2 either way: the check did not finish.
+        if !human_sink {
+            super::output::stdout_failed(lang, &e);
+        }
         return 2;
     }
     if !args.quiet && matches!(args.format, Format::Human | Format::Github) {

@@ -24,15 +24,11 @@ pub struct ExplainArgs {
 pub fn run(ctx: &Context, args: ExplainArgs) -> i32 {
     let lang = ctx.lang;
     let Some(code) = args.code else {
-        print!("{}", list(lang));
-        return 0;
+        return super::output::print(lang, list(lang).as_bytes());
     };
     let code = code.trim();
     match Rule::from_code(code) {
-        Some(rule) => {
-            print!("{}", explain(rule, lang));
-            0
-        }
+        Some(rule) => super::output::print(lang, explain(rule, lang).as_bytes()),
         None => {
             let codes = Rule::ALL.iter().map(|r| r.code());
             let hint = match did_you_mean(code, codes) {

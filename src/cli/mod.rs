@@ -176,9 +176,14 @@ fn report_load_failure(e: crate::load::LoadFailure, lang: Lang, color: bool, wid
 pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
+        Err(e) if e.use_stderr() || std::io::stdout().is_terminal() => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
+        }
+        // --help and --version into a pipe or a file: clap would drop a write error, so the
+        // text goes out through the path every command uses.
+        Err(e) => {
+            return output::print(Lang::from_env(), e.render().to_string().as_bytes());
         }
     };
     let ctx = match Context::new(&cli.global) {
@@ -194,6 +199,6 @@ pub fn main() -> i32 {
         Command::Explain(args) => explain::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Schema(args) => schema::run(&ctx, args),
-        Command::Completions(args) => completions::run(args),
+        Command::Completions(args) => completions::run(&ctx, args),
     }
 }

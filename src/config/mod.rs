@@ -144,7 +144,8 @@ pub fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, Vec<Finding>> {
+/// The settings in `source` (already read); `base` is the directory paths are relative to.
+pub fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, Vec<Finding>> {
     let text = &source.text;
     let table = DeTable::parse(text).map_err(|e| {
         let range = e.span().unwrap_or(0..0);
