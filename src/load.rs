@@ -472,6 +472,9 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
                 "no plan nests deeper than {MAX_DEPTH} levels or expands aliases en masse; this file may be corrupt or hostile"
             )),
         ),
+        YamlError::AliasError {
+            error, locations, ..
+        } => describe_alias(error.without_snippet(), locations, lang),
         YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. } => (
@@ -511,6 +514,27 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
     }
 }
 
+/// An error met through an alias (`*name`): the error itself, said in full, and where its value
+/// was defined (the finding is located at the alias, where the value is used).
+fn describe_alias(
+    inner: &YamlError,
+    locations: &serde_saphyr::Locations,
+    lang: Lang,
+) -> (Rule, String, Option<String>) {
+    let (rule, message, help) = describe(inner, lang);
+    let defined = locations.defined_location;
+    if defined.line() == 0 {
+        return (rule, message, help);
+    }
+    let (line, column) = (defined.line(), defined.column());
+    let message = msg!(
+        lang,
+        "{message} (giá trị lấy từ neo (anchor) ở dòng {line}, cột {column})",
+        "{message} (the value comes from the anchor at line {line}, column {column})"
+    );
+    (rule, message, help)
+}
+
 fn describe_breach(b: &serde_saphyr::budget::BudgetBreach, lang: Lang) -> String {
     use serde_saphyr::budget::BudgetBreach as B;
     match b {
@@ -539,10 +563,35 @@ fn describe_breach(b: &serde_saphyr::budget::BudgetBreach, lang: Lang) -> String
             "tài liệu quá lớn ({events} sự kiện YAML)",
             "the document is too large ({events} YAML events)"
         ),
-        other => msg!(
+        B::Nodes { nodes } => msg!(
             lang,
-            "tài liệu vượt giới hạn an toàn ({other:?})",
-            "the document exceeds a safety limit ({other:?})"
+            "tài liệu quá lớn ({nodes} nút YAML)",
+            "the document is too large ({nodes} YAML nodes)"
+        ),
+        B::ScalarBytes { total_scalar_bytes } => {
+            let mib = total_scalar_bytes / (1024 * 1024);
+            msg!(
+                lang,
+                "tổng độ dài các giá trị vượt giới hạn an toàn (hơn {mib} MiB sau khi mở rộng bí danh)",
+                "the values add up to more than the safety limit (over {mib} MiB once aliases are expanded)"
+            )
+        }
+        B::AliasAnchorRatio { aliases, anchors } => msg!(
+            lang,
+            "quá nhiều bí danh YAML so với số neo ({aliases} bí danh, {anchors} neo)",
+            "too many YAML aliases for the anchors ({aliases} aliases, {anchors} anchors)"
+        ),
+        B::MergeKeys { merge_keys } => msg!(
+            lang,
+            "quá nhiều khóa gộp YAML `<<` ({merge_keys})",
+            "too many YAML merge keys `<<` ({merge_keys})"
+        ),
+        // The reader's other limits (comments, recorded anchors, input size...): said in
+        // words, never as Rust debug text.
+        _ => msg!(
+            lang,
+            "tài liệu vượt một giới hạn an toàn của trình đọc YAML",
+            "the document exceeds a safety limit of the YAML reader"
         ),
     }
 }

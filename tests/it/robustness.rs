@@ -400,3 +400,56 @@ fn a_failed_output_names_the_path_given_not_a_temporary_file() {
     assert!(err.contains("cannot write nodir/x.md: "), "{err}");
     assert!(!err.contains(".tmp"), "{err}");
 }
+
+/// A real plan with `edit` applied, checked as JSON: the messages of its findings.
+fn messages_of(edit: impl Fn(&str) -> String) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = fs::read_to_string(common::root().join("plans/nghe-an-2024.yaml")).unwrap();
+    let edited = edit(&plan);
+    assert_ne!(edited, plan, "the edit applies");
+    let path = dir.path().join("hostile.yaml");
+    fs::write(&path, edited).unwrap();
+    let (code, doc) = common::check_json(&path);
+    assert_eq!(code, 1);
+    common::findings(&doc)
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn an_error_met_through_an_alias_is_said_whole_with_its_anchor() {
+    let messages = messages_of(|p| {
+        p.replacen("  implements: [", "  implements: &k [", 1)
+            .replacen("  place: Nghệ An\n", "", 1)
+            .replacen("  signer:", "  place: *k\n  signer:", 1)
+    });
+    assert_eq!(
+        messages,
+        ["wrong type: expected a string (the value comes from the anchor at line 11, column 18)"]
+    );
+}
+
+#[test]
+fn a_scalar_budget_breach_is_said_in_words() {
+    // One 1 MB string, aliased 900 times: 900 MB if expanded; stopped at the budget.
+    let big = "x".repeat(1_000_000);
+    let messages = messages_of(|p| {
+        p.replacen("  place: Nghệ An\n", &format!("  place: &s \"{big}\"\n"), 1)
+            .replacen(
+                "purpose:\n",
+                &format!("purpose:\n{}", "  - *s\n".repeat(900)),
+                1,
+            )
+    });
+    assert_eq!(messages.len(), 1);
+    let m = &messages[0];
+    assert!(
+        m.starts_with("the values add up to more than the safety limit (over "),
+        "{m}"
+    );
+    assert!(
+        m.ends_with(")") && !m.contains('{') && !m.contains("Bytes"),
+        "{m}"
+    );
+}
