@@ -18,6 +18,8 @@ use std::sync::Arc;
 
 /// A real plan is a few dozen kilobytes; 8 MiB leaves room for any honest document.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// A `kehoach.toml` is a few lines; 1 MiB bounds what parsing one can cost (a few dozen MB).
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 /// Deeper than any plan needs (a plan is at most five levels deep).
 pub const MAX_DEPTH: usize = 32;
 
@@ -32,6 +34,48 @@ pub struct Unreadable {
 /// The second case is a finding with a location, not an I/O failure.
 pub fn read_source(
     path: &Path,
+    lang: Lang,
+) -> Result<Result<SourceFile, Box<(SourceFile, Finding)>>, Unreadable> {
+    read_source_as(path, Budget::Plan, lang)
+}
+
+/// What a file is read as, for its size limit: a plan (and a programme, which is YAML of the
+/// same kind), or the settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    Plan,
+    Settings,
+}
+
+impl Budget {
+    pub fn max_bytes(self) -> u64 {
+        match self {
+            Budget::Plan => MAX_FILE_BYTES,
+            Budget::Settings => MAX_SETTINGS_BYTES,
+        }
+    }
+
+    fn too_large(self, lang: Lang) -> String {
+        let limit = self.max_bytes() / (1024 * 1024);
+        match self {
+            Budget::Plan => msg!(
+                lang,
+                "tệp lớn hơn giới hạn {limit} MiB; một kế hoạch thật chỉ vài chục KB",
+                "the file is larger than the {limit} MiB limit; a real plan is a few dozen KB"
+            ),
+            Budget::Settings => msg!(
+                lang,
+                "tệp lớn hơn giới hạn {limit} MiB của tệp cấu hình; một kehoach.toml thật chỉ vài dòng",
+                "the file is larger than the {limit} MiB limit for settings; a real kehoach.toml is a few lines"
+            ),
+        }
+    }
+}
+
+/// [`read_source`] with the size limit of `budget`.
+pub fn read_source_as(
+    path: &Path,
+    budget: Budget,
     lang: Lang,
 ) -> Result<Result<SourceFile, Box<(SourceFile, Finding)>>, Unreadable> {
     let name = if path == Path::new("-") {
@@ -49,11 +93,11 @@ pub fn read_source(
         note_stdin();
         std::io::stdin()
             .lock()
-            .take(MAX_FILE_BYTES + 1)
+            .take(budget.max_bytes() + 1)
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
     } else {
-        let read = read_file_bytes(path);
+        let read = read_file_bytes_max(path, budget.max_bytes());
         crate::cache::record_read(path, read.as_deref());
         match read {
             Ok(b) => bytes = b,
@@ -74,7 +118,7 @@ pub fn read_source(
             },
         }
     }
-    Ok(source_from_bytes(name, bytes, lang))
+    Ok(source_from_bytes_as(name, bytes, budget, lang))
 }
 
 /// A file's bytes, at most one over the size limit (enough to tell it is too large). Only a
@@ -82,6 +126,11 @@ pub fn read_source(
 /// a [`NotRegularFile`] one, told before the file is opened, since opening a FIFO with no
 /// writer blocks forever and a device never ends.
 pub fn read_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_file_bytes_max(path, MAX_FILE_BYTES)
+}
+
+/// [`read_file_bytes`] with another size limit.
+pub fn read_file_bytes_max(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     regular(&std::fs::metadata(path)?)?;
     let file = open_nonblocking(path)?;
     // The path may have been replaced between the two looks: ask the file that was opened.
@@ -89,7 +138,7 @@ pub fn read_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     regular(&meta)?;
     crate::output_file::note_input(&meta);
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    file.take(max + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -190,25 +239,26 @@ impl NotRegularFile {
 /// Text from bytes: too large and invalid UTF-8 become located `syntax` findings.
 pub fn source_from_bytes(
     name: String,
-    mut bytes: Vec<u8>,
+    bytes: Vec<u8>,
     lang: Lang,
 ) -> Result<SourceFile, Box<(SourceFile, Finding)>> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let limit = MAX_FILE_BYTES / (1024 * 1024);
+    source_from_bytes_as(name, bytes, Budget::Plan, lang)
+}
+
+/// [`source_from_bytes`] with the size limit of `budget`.
+pub fn source_from_bytes_as(
+    name: String,
+    mut bytes: Vec<u8>,
+    budget: Budget,
+    lang: Lang,
+) -> Result<SourceFile, Box<(SourceFile, Finding)>> {
+    if bytes.len() as u64 > budget.max_bytes() {
         bytes.truncate(0);
         let source = SourceFile {
             name,
             text: Arc::from(""),
         };
-        let f = Finding::new(
-            Rule::Syntax,
-            msg!(
-                lang,
-                "tệp lớn hơn giới hạn {limit} MiB; một kế hoạch thật chỉ vài chục KB",
-                "the file is larger than the {limit} MiB limit; a real plan is a few dozen KB"
-            ),
-        )
-        .at(Span {
+        let f = Finding::new(Rule::Syntax, budget.too_large(lang)).at(Span {
             offset: 0,
             len: 0,
             line: 1,

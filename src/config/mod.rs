@@ -70,7 +70,8 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 impl Config {
     /// The settings in `path`, or every mistake in it.
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
-        let source = match load::read_source(path, lang).map_err(ConfigError::Unreadable)? {
+        let read = load::read_source_as(path, load::Budget::Settings, lang);
+        let source = match read.map_err(ConfigError::Unreadable)? {
             Ok(s) => s,
             Err(b) => return Err(ConfigError::Invalid(b.0, vec![b.1])),
         };

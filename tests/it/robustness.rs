@@ -453,3 +453,30 @@ fn a_scalar_budget_breach_is_said_in_words() {
         "{m}"
     );
 }
+
+#[test]
+fn a_14_mb_settings_file_is_refused_located() {
+    let (dir, _) = plan_dir();
+    let d = dir.path();
+    // 14 MB of valid TOML: 480,000 exclude patterns (455 MB of memory before the limit).
+    let mut toml = String::from("exclude = [\n");
+    for i in 0..480_000 {
+        toml.push_str(&format!("  \"plans/archive/{i:06}/**\",\n"));
+    }
+    toml.push_str("]\n");
+    assert!(toml.len() > 13_000_000);
+    fs::write(d.join("kehoach.toml"), &toml).unwrap();
+    for args in [
+        vec!["check", "plan.yaml"],
+        vec!["--config", "kehoach.toml", "check", "plan.yaml"],
+    ] {
+        let out = force(d, &args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("kehoach.toml:1:1"), "located: {err}");
+        assert!(
+            err.contains("the file is larger than the 1 MiB limit for settings"),
+            "{err}"
+        );
+    }
+}
