@@ -480,3 +480,36 @@ fn a_14_mb_settings_file_is_refused_located() {
         );
     }
 }
+
+#[test]
+fn a_full_stderr_is_status_2_not_a_panic() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    for args in [
+        vec!["render", "missing.yaml"],
+        vec!["check", "plans"],
+        vec!["check", "missing.yaml"],
+        vec!["explain", "no-such-rule"],
+        vec!["summary", "plans/nghe-an-2024.yaml", "--format", "nope"],
+    ] {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let mut child = kehoach(&args)
+            .stdout(Stdio::null())
+            .stderr(full)
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(start.elapsed() < DEADLINE, "{args:?}: blocked");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+}
