@@ -39,18 +39,19 @@ pub fn read_source(
     read_source_as(path, Budget::Plan, lang)
 }
 
-/// What a file is read as, for its size limit: a plan (and a programme, which is YAML of the
-/// same kind), or the settings.
+/// What a file is read as, for its size limit: a plan, a programme (YAML of the same kind, with
+/// the same limits), or the settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Budget {
     Plan,
+    Programme,
     Settings,
 }
 
 impl Budget {
     pub fn max_bytes(self) -> u64 {
         match self {
-            Budget::Plan => MAX_FILE_BYTES,
+            Budget::Plan | Budget::Programme => MAX_FILE_BYTES,
             Budget::Settings => MAX_SETTINGS_BYTES,
         }
     }
@@ -62,6 +63,11 @@ impl Budget {
                 lang,
                 "tệp lớn hơn giới hạn {limit} MiB; một kế hoạch thật chỉ vài chục KB",
                 "the file is larger than the {limit} MiB limit; a real plan is a few dozen KB"
+            ),
+            Budget::Programme => msg!(
+                lang,
+                "tệp lớn hơn giới hạn {limit} MiB; một tệp chương trình thật chỉ vài chục KB",
+                "the file is larger than the {limit} MiB limit; a real programme file is a few dozen KB"
             ),
             Budget::Settings => msg!(
                 lang,

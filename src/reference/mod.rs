@@ -88,7 +88,7 @@ impl Reference {
 
     /// The bundled agencies and provinces with the programme read from `path`.
     pub fn with_programme(path: &Path, lang: Lang) -> Result<Reference, LoadFailure> {
-        match load::read_source(path, lang) {
+        match load::read_source_as(path, load::Budget::Programme, lang) {
             Err(u) => Err(LoadFailure::Unreadable(u)),
             Ok(Err(b)) => Err(LoadFailure::Invalid(Box::new(b.0), Box::new(b.1))),
             Ok(Ok(src)) => Reference::with_programme_source(src, lang),
