@@ -21,6 +21,8 @@ mod shape;
 
 /// A real plan is a few dozen kilobytes; 8 MiB leaves room for any honest document.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// A `kehoach.toml` is a few lines; 1 MiB bounds what parsing one can cost (a few dozen MB).
+pub const MAX_SETTINGS_BYTES: u64 = 1024 * 1024;
 /// Deeper than any plan needs (a plan is at most five levels deep).
 pub const MAX_DEPTH: usize = 32;
 
@@ -37,6 +39,54 @@ pub fn read_source(
     path: &Path,
     lang: Lang,
 ) -> Result<Result<SourceFile, Box<(SourceFile, Finding)>>, Unreadable> {
+    read_source_as(path, Budget::Plan, lang)
+}
+
+/// What a file is read as, for its size limit: a plan, a programme (YAML of the same kind, with
+/// the same limits), or the settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Budget {
+    Plan,
+    Programme,
+    Settings,
+}
+
+impl Budget {
+    pub fn max_bytes(self) -> u64 {
+        match self {
+            Budget::Plan | Budget::Programme => MAX_FILE_BYTES,
+            Budget::Settings => MAX_SETTINGS_BYTES,
+        }
+    }
+
+    fn too_large(self, lang: Lang) -> String {
+        let limit = self.max_bytes() / (1024 * 1024);
+        match self {
+            Budget::Plan => msg!(
+                lang,
+                "tệp lớn hơn giới hạn {limit} MiB; một kế hoạch thật chỉ vài chục KB",
+                "the file is larger than the {limit} MiB limit; a real plan is a few dozen KB"
+            ),
+            Budget::Programme => msg!(
+                lang,
+                "tệp lớn hơn giới hạn {limit} MiB; một tệp chương trình thật chỉ vài chục KB",
+                "the file is larger than the {limit} MiB limit; a real programme file is a few dozen KB"
+            ),
+            Budget::Settings => msg!(
+                lang,
+                "tệp lớn hơn giới hạn {limit} MiB của tệp cấu hình; một kehoach.toml thật chỉ vài dòng",
+                "the file is larger than the {limit} MiB limit for settings; a real kehoach.toml is a few lines"
+            ),
+        }
+    }
+}
+
+/// [`read_source`] with the size limit of `budget`.
+pub fn read_source_as(
+    path: &Path,
+    budget: Budget,
+    lang: Lang,
+) -> Result<Result<SourceFile, Box<(SourceFile, Finding)>>, Unreadable> {
     let name = if path == Path::new("-") {
         "<stdin>".to_string()
     } else {
@@ -49,13 +99,14 @@ pub fn read_source(
     let mut bytes = Vec::new();
     if path == Path::new("-") {
         crate::cache::record_read(path, Ok(&[]));
+        note_stdin();
         std::io::stdin()
             .lock()
-            .take(MAX_FILE_BYTES + 1)
+            .take(budget.max_bytes() + 1)
             .read_to_end(&mut bytes)
             .map_err(unreadable)?;
     } else {
-        let read = read_file_bytes(path);
+        let read = read_file_bytes_max(path, budget.max_bytes());
         crate::cache::record_read(path, read.as_deref());
         match read {
             Ok(b) => bytes = b,
@@ -65,46 +116,158 @@ pub fn read_source(
                     reason: msg!(lang, "là một thư mục", "is a directory"),
                 });
             }
-            Err(e) => return Err(unreadable(e)),
+            Err(e) => match NotRegularFile::of(&e) {
+                Some(kind) => {
+                    return Err(Unreadable {
+                        name,
+                        reason: kind.describe(lang),
+                    });
+                }
+                None => return Err(unreadable(e)),
+            },
         }
     }
-    Ok(source_from_bytes(name, bytes, lang))
+    Ok(source_from_bytes_as(name, bytes, budget, lang))
 }
 
-/// A file's bytes, at most one over the size limit (enough to tell it is too large). A
-/// directory is an error.
+/// A file's bytes, at most one over the size limit (enough to tell it is too large). Only a
+/// regular file is read: a directory is an `IsADirectory` error, and a FIFO, socket or device
+/// a [`NotRegularFile`] one, told before the file is opened, since opening a FIFO with no
+/// writer blocks forever and a device never ends.
 pub fn read_file_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = std::fs::File::open(path)?;
-    if file.metadata()?.is_dir() {
+    read_file_bytes_max(path, MAX_FILE_BYTES)
+}
+
+/// [`read_file_bytes`] with another size limit.
+pub fn read_file_bytes_max(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    regular(&std::fs::metadata(path)?)?;
+    let file = open_nonblocking(path)?;
+    // The path may have been replaced between the two looks: ask the file that was opened.
+    let meta = file.metadata()?;
+    regular(&meta)?;
+    crate::output_file::note_input(&meta);
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Standard input redirected from a file (`render - < plan.yaml`) is an input like any other.
+fn note_stdin() {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned()
+            && let Ok(meta) = std::fs::File::from(fd).metadata()
+            && meta.is_file()
+        {
+            crate::output_file::note_input(&meta);
+        }
+    }
+}
+
+/// Opens for reading without blocking on a FIFO swapped in after the metadata was read (on a
+/// regular file the flag changes nothing).
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+fn regular(meta: &std::fs::Metadata) -> std::io::Result<()> {
+    let t = meta.file_type();
+    if t.is_file() {
+        return Ok(());
+    }
+    if t.is_dir() {
         return Err(std::io::ErrorKind::IsADirectory.into());
     }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    #[cfg(unix)]
+    let kind = {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            NotRegularFile::Fifo
+        } else if t.is_socket() {
+            NotRegularFile::Socket
+        } else if t.is_char_device() || t.is_block_device() {
+            NotRegularFile::Device
+        } else {
+            NotRegularFile::Other
+        }
+    };
+    #[cfg(not(unix))]
+    let kind = NotRegularFile::Other;
+    Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, kind))
+}
+
+/// What a path names when it is neither a regular file nor a directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotRegularFile {
+    Fifo,
+    Socket,
+    Device,
+    Other,
+}
+
+impl std::fmt::Display for NotRegularFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(Lang::En))
+    }
+}
+
+impl std::error::Error for NotRegularFile {}
+
+impl NotRegularFile {
+    /// The kind carried by an error of [`read_file_bytes`], if that is why it failed.
+    pub fn of(e: &std::io::Error) -> Option<NotRegularFile> {
+        e.get_ref()?.downcast_ref::<NotRegularFile>().copied()
+    }
+
+    pub fn describe(self, lang: Lang) -> String {
+        let (vi, en) = match self {
+            NotRegularFile::Fifo => ("một ống dẫn có tên (FIFO)", "a named pipe (FIFO)"),
+            NotRegularFile::Socket => ("một socket", "a socket"),
+            NotRegularFile::Device => ("một tệp thiết bị", "a device file"),
+            NotRegularFile::Other => ("một tệp đặc biệt", "a special file"),
+        };
+        msg!(
+            lang,
+            "là {vi}, không phải tệp thông thường; kehoach chỉ đọc tệp thông thường",
+            "is {en}, not a regular file; kehoach reads only regular files"
+        )
+    }
 }
 
 /// Text from bytes: too large and invalid UTF-8 become located `syntax` findings.
 pub fn source_from_bytes(
     name: String,
-    mut bytes: Vec<u8>,
+    bytes: Vec<u8>,
     lang: Lang,
 ) -> Result<SourceFile, Box<(SourceFile, Finding)>> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        let limit = MAX_FILE_BYTES / (1024 * 1024);
+    source_from_bytes_as(name, bytes, Budget::Plan, lang)
+}
+
+/// [`source_from_bytes`] with the size limit of `budget`.
+pub fn source_from_bytes_as(
+    name: String,
+    mut bytes: Vec<u8>,
+    budget: Budget,
+    lang: Lang,
+) -> Result<SourceFile, Box<(SourceFile, Finding)>> {
+    if bytes.len() as u64 > budget.max_bytes() {
         bytes.truncate(0);
         let source = SourceFile {
             name,
             text: Arc::from(""),
         };
-        let f = Finding::new(
-            Rule::Syntax,
-            msg!(
-                lang,
-                "tệp lớn hơn giới hạn {limit} MiB; một kế hoạch thật chỉ vài chục KB",
-                "the file is larger than the {limit} MiB limit; a real plan is a few dozen KB"
-            ),
-        )
-        .at(Span {
+        let f = Finding::new(Rule::Syntax, budget.too_large(lang)).at(Span {
             offset: 0,
             len: 0,
             line: 1,
@@ -436,6 +599,9 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
                 "no plan nests deeper than {MAX_DEPTH} levels or expands aliases en masse; this file may be corrupt or hostile"
             )),
         ),
+        YamlError::AliasError {
+            error, locations, ..
+        } => describe_alias(error.without_snippet(), locations, lang),
         YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. } => (
@@ -475,6 +641,27 @@ fn describe(err: &YamlError, lang: Lang) -> (Rule, String, Option<String>) {
     }
 }
 
+/// An error met through an alias (`*name`): the error itself, said in full, and where its value
+/// was defined (the finding is located at the alias, where the value is used).
+fn describe_alias(
+    inner: &YamlError,
+    locations: &serde_saphyr::Locations,
+    lang: Lang,
+) -> (Rule, String, Option<String>) {
+    let (rule, message, help) = describe(inner, lang);
+    let defined = locations.defined_location;
+    if defined.line() == 0 {
+        return (rule, message, help);
+    }
+    let (line, column) = (defined.line(), defined.column());
+    let message = msg!(
+        lang,
+        "{message} (giá trị lấy từ neo (anchor) ở dòng {line}, cột {column})",
+        "{message} (the value comes from the anchor at line {line}, column {column})"
+    );
+    (rule, message, help)
+}
+
 fn describe_breach(b: &serde_saphyr::budget::BudgetBreach, lang: Lang) -> String {
     use serde_saphyr::budget::BudgetBreach as B;
     match b {
@@ -503,10 +690,35 @@ fn describe_breach(b: &serde_saphyr::budget::BudgetBreach, lang: Lang) -> String
             "tài liệu quá lớn ({events} sự kiện YAML)",
             "the document is too large ({events} YAML events)"
         ),
-        other => msg!(
+        B::Nodes { nodes } => msg!(
             lang,
-            "tài liệu vượt giới hạn an toàn ({other:?})",
-            "the document exceeds a safety limit ({other:?})"
+            "tài liệu quá lớn ({nodes} nút YAML)",
+            "the document is too large ({nodes} YAML nodes)"
+        ),
+        B::ScalarBytes { total_scalar_bytes } => {
+            let mib = total_scalar_bytes / (1024 * 1024);
+            msg!(
+                lang,
+                "tổng độ dài các giá trị vượt giới hạn an toàn (hơn {mib} MiB sau khi mở rộng bí danh)",
+                "the values add up to more than the safety limit (over {mib} MiB once aliases are expanded)"
+            )
+        }
+        B::AliasAnchorRatio { aliases, anchors } => msg!(
+            lang,
+            "quá nhiều bí danh YAML so với số neo ({aliases} bí danh, {anchors} neo)",
+            "too many YAML aliases for the anchors ({aliases} aliases, {anchors} anchors)"
+        ),
+        B::MergeKeys { merge_keys } => msg!(
+            lang,
+            "quá nhiều khóa gộp YAML `<<` ({merge_keys})",
+            "too many YAML merge keys `<<` ({merge_keys})"
+        ),
+        // The reader's other limits (comments, recorded anchors, input size...): said in
+        // words, never as Rust debug text.
+        _ => msg!(
+            lang,
+            "tài liệu vượt một giới hạn an toàn của trình đọc YAML",
+            "the document exceeds a safety limit of the YAML reader"
         ),
     }
 }

@@ -25,13 +25,27 @@ pub fn const_fold(word: &'static str) -> &'static str {
 fn cached(word: &'static str, comma_is_dash: bool) -> &'static str {
     use std::cell::RefCell;
     use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    type Interned = HashMap<(&'static str, bool), &'static str>;
     thread_local! {
-        static CACHE: RefCell<HashMap<(&'static str, bool), &'static str>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<Interned> = RefCell::new(HashMap::new());
     }
+    // Every interned string is also kept in this process-wide table, so it stays reachable
+    // until exit: a leak checker (the fuzzing harness runs LeakSanitizer) sees no leak, and
+    // each word is folded once per process, not once per thread. Lookups stay lock-free on
+    // the thread's own table.
+    static ALL: OnceLock<Mutex<Interned>> = OnceLock::new();
     CACHE.with(|c| {
         *c.borrow_mut()
             .entry((word, comma_is_dash))
-            .or_insert_with(|| Box::leak(key(word, comma_is_dash).into_boxed_str()))
+            .or_insert_with(|| {
+                let mut all = ALL
+                    .get_or_init(Default::default)
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                *all.entry((word, comma_is_dash))
+                    .or_insert_with(|| Box::leak(key(word, comma_is_dash).into_boxed_str()))
+            })
     })
 }
 

@@ -192,8 +192,12 @@ pub fn run_to(ctx: &Context, args: CheckArgs, to_stderr: bool) -> i32 {
         (false, true) => Out::Stderr,
         (false, false) => Out::Stdout,
     };
-    let Ok(sink) = open_sink(&settings, &out, lang) else {
-        return 2;
+    let sink = match open_sink(&settings, &out, lang) {
+        Ok(sink) => sink,
+        Err(e) => {
+            super::output::stdout_failed(lang, &e);
+            return 2;
+        }
     };
     let mut run = Run {
         sink,
@@ -203,7 +207,7 @@ pub fn run_to(ctx: &Context, args: CheckArgs, to_stderr: bool) -> i32 {
         },
         per_rule: BTreeMap::new(),
         unreadable: Vec::new(),
-        closed: false,
+        closed: None,
     };
     let cache = args
         .cache
@@ -217,7 +221,10 @@ pub fn run_to(ctx: &Context, args: CheckArgs, to_stderr: bool) -> i32 {
         |input| check_input(input, ctx, &settings, &human, cache.as_ref()),
         |checked| run.take(checked),
     );
-    if run.closed {
+    if let Some(e) = &run.closed {
+        // Said unless the reader closed the pipe (`| head`); 2 either way: the check did not
+        // finish.
+        super::output::stdout_failed(lang, e);
         return 2;
     }
     let Run {
@@ -234,7 +241,8 @@ pub fn run_to(ctx: &Context, args: CheckArgs, to_stderr: bool) -> i32 {
         human: &human,
         nothing,
     };
-    if end.finish(sink, &totals, &per_rule, &unreadable).is_err() {
+    if let Err(e) = end.finish(sink, &totals, &per_rule, &unreadable) {
+        super::output::stdout_failed(lang, &e);
         return 2;
     }
     if nothing {
@@ -269,8 +277,9 @@ struct Run {
     per_rule: BTreeMap<Rule, usize>,
     /// Inputs that could not be read or fixed: name and reason.
     unreadable: Vec<(String, String)>,
-    /// The reader went away (`| head`): nothing more can be delivered.
-    closed: bool,
+    /// Writing failed (the reader went away, `| head`, or the disk is full): nothing more can
+    /// be delivered.
+    closed: Option<std::io::Error>,
 }
 
 impl Run {
@@ -296,8 +305,8 @@ impl Run {
         };
         match write(&mut self.sink, rendered) {
             Ok(()) => ControlFlow::Continue(()),
-            Err(_) => {
-                self.closed = true;
+            Err(e) => {
+                self.closed = Some(e);
                 ControlFlow::Break(())
             }
         }

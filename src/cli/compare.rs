@@ -7,7 +7,7 @@
 use super::Context;
 use super::plan_input::load;
 use crate::msg;
-use crate::output_file::{WriteError, write_atomically_with};
+use crate::output_file::write_atomically_with;
 use crate::report::{csv, markdown, table};
 use crate::views::matrix;
 use crate::walk::{self, Input};
@@ -142,7 +142,13 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
                 ),
                 Format::Csv => view.write_csv(ctx.lang, w),
                 Format::Json => {
-                    serde_json::to_writer_pretty(&mut *w, &view).map_err(io::Error::other)?;
+                    serde_json::to_writer_pretty(&mut *w, &view).map_err(|e| {
+                        // Keep the kind: a closed pipe is the reader's choice, not a failure.
+                        match e.io_error_kind() {
+                            Some(kind) => io::Error::new(kind, e),
+                            None => io::Error::other(e),
+                        }
+                    })?;
                     w.write_all(b"\n")
                 }
                 Format::Html => view.write_html(ctx.lang, w),
@@ -167,31 +173,12 @@ fn output(
         return match write(&mut w).and_then(|_| w.flush()) {
             Ok(()) => 0,
             // A closed pipe (`| head`) is the reader's choice, not a failure.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
-            Err(e) => {
-                eprintln!("kehoach: {e}");
-                2
-            }
+            Err(e) if super::output::stdout_failed(lang, &e) => 2,
+            Err(_) => 0,
         };
     };
     match write_atomically_with(path, out.force, write) {
         Ok(()) => 0,
-        Err(WriteError::Exists(p)) => {
-            eprintln!("kehoach: {}", super::output::exists(&p, lang));
-            2
-        }
-        Err(WriteError::Io(p, e)) => {
-            eprintln!(
-                "{}",
-                msg!(
-                    lang,
-                    "kehoach: không ghi được {}: {}",
-                    "kehoach: cannot write {}: {}",
-                    p.display(),
-                    e
-                )
-            );
-            2
-        }
+        Err(e) => super::output::write_failed(e, lang),
     }
 }

@@ -9,8 +9,11 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(args: CompletionsArgs) -> i32 {
+pub fn run(ctx: &super::Context, args: CompletionsArgs) -> i32 {
     let mut command = super::Cli::command();
-    clap_complete::generate(args.shell, &mut command, "kehoach", &mut std::io::stdout());
-    0
+    // Into memory first: `generate` panics when its writer fails (a closed pipe, a full
+    // disk), so the script goes out through the one path that handles both.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "kehoach", &mut script);
+    super::output::print(ctx.lang, &script)
 }

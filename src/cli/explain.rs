@@ -25,20 +25,19 @@ pub struct ExplainArgs {
 pub fn run(ctx: &Context, args: ExplainArgs) -> i32 {
     let lang = ctx.lang;
     let Some(code) = args.code else {
-        print!("{}", list(lang));
-        return 0;
+        return super::output::print(lang, list(lang).as_bytes());
     };
     let code = code.trim();
     match Rule::from_code(code) {
         Some(rule) => {
             let page = explain(rule, lang);
             // Markdown for a file or a pipe (docs, scripts); plain text for a person at a terminal.
-            if std::io::stdout().is_terminal() {
-                print!("{}", plain(&page, ctx.stdout_color));
+            let shown = if std::io::stdout().is_terminal() {
+                plain(&page, ctx.stdout_color)
             } else {
-                print!("{page}");
-            }
-            0
+                page
+            };
+            super::output::print(lang, shown.as_bytes())
         }
         None => {
             let codes = Rule::ALL.iter().map(|r| r.code());

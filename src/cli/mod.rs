@@ -185,9 +185,14 @@ pub fn main() -> i32 {
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(c) => c,
-        Err(e) => {
+        Err(e) if e.use_stderr() || std::io::stdout().is_terminal() => {
             let _ = e.print();
             return if e.use_stderr() { 2 } else { 0 };
+        }
+        // --help and --version into a pipe or a file: clap would drop a write error, so the
+        // text goes out through the path every command uses.
+        Err(e) => {
+            return output::print(Lang::from_env(), e.render().to_string().as_bytes());
         }
     };
     let ctx = match Context::new(&cli.global) {
@@ -204,6 +209,6 @@ pub fn main() -> i32 {
         Command::Init(args) => init::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Schema(args) => schema::run(&ctx, args),
-        Command::Completions(args) => completions::run(args),
+        Command::Completions(args) => completions::run(&ctx, args),
     }
 }

@@ -3,11 +3,11 @@
 use super::Context;
 use super::plan_input::load;
 use crate::msg;
-use crate::output_file::{WriteError, write_atomically};
+use crate::output_file::write_atomically;
 use crate::render::{document, docx, html, markdown};
 use crate::rules::Level;
 use clap::ValueEnum;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -95,34 +95,10 @@ fn binary_to_terminal(ctx: &Context) -> String {
 /// atomically, never over an existing file without `--force`).
 fn emit_bytes(ctx: &Context, bytes: &[u8], out: &super::output::OutputArgs) -> i32 {
     let Some(path) = out.output.as_deref() else {
-        let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
-            Ok(()) => 0,
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-            Err(e) => {
-                eprintln!("kehoach: {e}");
-                2
-            }
-        };
+        return super::output::print(ctx.lang, bytes);
     };
     match write_atomically(path, bytes, out.force) {
         Ok(()) => 0,
-        Err(WriteError::Exists(p)) => {
-            eprintln!("kehoach: {}", super::output::exists(&p, ctx.lang));
-            2
-        }
-        Err(WriteError::Io(p, e)) => {
-            eprintln!(
-                "{}",
-                msg!(
-                    ctx.lang,
-                    "kehoach: không ghi được {}: {}",
-                    "kehoach: cannot write {}: {}",
-                    p.display(),
-                    e
-                )
-            );
-            2
-        }
+        Err(e) => super::output::write_failed(e, ctx.lang),
     }
 }

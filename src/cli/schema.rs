@@ -15,18 +15,17 @@ pub struct SchemaArgs {
 }
 
 pub fn run(ctx: &Context, args: SchemaArgs) -> i32 {
-    if args.json_schema {
+    let text = if args.json_schema {
         let schema = crate::plan_schema::plan_schema(ctx.reference);
-        match serde_json::to_string_pretty(&schema) {
-            Ok(text) => println!("{text}"),
-            Err(_) => return 2,
-        }
+        super::output::pretty_json(&schema)
     } else {
-        for p in &ctx.reference.programmes {
-            print!("{}", programme(p, ctx.lang));
-        }
-    }
-    0
+        ctx.reference
+            .programmes
+            .iter()
+            .map(|p| programme(p, ctx.lang))
+            .collect()
+    };
+    super::output::print(ctx.lang, text.as_bytes())
 }
 
 /// A programme's id, title, period and other names, then one line per indicator.

@@ -85,7 +85,8 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 impl Config {
     /// The settings in `path`, or every mistake in it.
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
-        let source = match load::read_source(path, lang).map_err(ConfigError::Unreadable)? {
+        let read = load::read_source_as(path, load::Budget::Settings, lang);
+        let source = match read.map_err(ConfigError::Unreadable)? {
             Ok(s) => s,
             Err(b) => return Err(ConfigError::Invalid(b.0, vec![b.1])),
         };
@@ -159,7 +160,8 @@ pub fn absolute(path: &Path) -> PathBuf {
     out
 }
 
-fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, Vec<Finding>> {
+/// The settings in `source` (already read); `base` is the directory paths are relative to.
+pub fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, Vec<Finding>> {
     let text = &source.text;
     let table = DeTable::parse(text).map_err(|e| {
         let range = e.span().unwrap_or(0..0);

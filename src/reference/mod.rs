@@ -89,8 +89,21 @@ impl Reference {
 
     /// The bundled agencies and provinces with the programme read from `path`.
     pub fn with_programme(path: &Path, lang: Lang) -> Result<Reference, LoadFailure> {
+        match load::read_source_as(path, load::Budget::Programme, lang) {
+            Err(u) => Err(LoadFailure::Unreadable(u)),
+            Ok(Err(b)) => Err(LoadFailure::Invalid(Box::new(b.0), Box::new(b.1))),
+            Ok(Ok(src)) => Reference::with_programme_source(src, lang),
+        }
+    }
+
+    /// The bundled agencies and provinces with the programme in `src` (already read; the
+    /// fuzzing harness comes in here).
+    pub fn with_programme_source(src: SourceFile, lang: Lang) -> Result<Reference, LoadFailure> {
         let base = Reference::bundled();
-        let (src, file) = load::load_file(path, lang)?;
+        let file = match load::parse(&src, lang) {
+            Ok(f) => f,
+            Err(f) => return Err(LoadFailure::Invalid(Box::new(src), f)),
+        };
         let fingerprint = crate::cache::hash(
             [&base.fingerprint, src.name.as_str(), &src.text]
                 .join("\0")

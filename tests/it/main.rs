@@ -22,6 +22,7 @@ mod programme_file;
 mod reform;
 mod related;
 mod reports;
+mod robustness;
 mod schema;
 mod snapshots;
 mod vietnamese;

@@ -6,7 +6,7 @@ use crate::check::Finding;
 use crate::fix;
 use crate::i18n::Lang;
 use crate::msg;
-use crate::output_file::{WriteError, write_atomically};
+use crate::output_file::{WriteError, rewrite_in_place};
 use crate::pipeline::FileReport;
 use crate::rules::Rule;
 use crate::source::SourceFile;
@@ -106,7 +106,7 @@ fn write_in_place(path: &Path, old: &str, new: &str, lang: Lang) -> Result<(), S
         bytes.extend_from_slice(BOM);
     }
     bytes.extend_from_slice(new.as_bytes());
-    if let Err(e) = write_atomically(&target, &bytes, true) {
+    if let Err(e) = rewrite_in_place(&target, &bytes) {
         return Err(match e {
             WriteError::Io(_, e) => fail(&e),
             other => fail(&format!("{other:?}")),
