@@ -34,7 +34,7 @@ pub fn compiled<'r>(
 ) -> Option<Box<CompiledPlan<'r>>> {
     match load(name, data, reference, lang) {
         Loaded::Compiled(plan) => Some(plan),
-        Loaded::Failed(..) => None,
+        Loaded::Failed(..) | Loaded::Invalid(..) => None,
     }
 }
 
@@ -46,7 +46,7 @@ pub fn render_all(source: &SourceFile, findings: &[Finding], lang: Lang) {
     }
     let _ = Human::new(lang, false, 40).file(source, findings);
     for f in findings {
-        let _ = json::item(source, f);
+        let _ = json::item(source, f, lang);
         let _ = sarif::result(source, f);
     }
     let _ = github::annotations(source, findings);

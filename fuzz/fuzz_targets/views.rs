@@ -7,8 +7,8 @@
 mod common;
 
 use kehoach::i18n::Lang;
-use kehoach::render::{document, html, markdown as doc_md};
-use kehoach::report::{csv, markdown, table};
+use kehoach::render::{document, docx, html, markdown as doc_md};
+use kehoach::report::{markdown, table};
 use kehoach::views::{changes, compliance, matrix, summary};
 use libfuzzer_sys::fuzz_target;
 
@@ -33,12 +33,15 @@ fuzz_target!(|data: &[u8]| {
         let d = document::build(&plan);
         let _ = doc_md::write(&d);
         let _ = html::write(&d);
+        let _ = docx::write(&d);
         for (old, new) in [(&plan, &other), (&other, &plan)] {
             let ch = changes::build(old, new, lang);
             report(&ch.report(lang), &ch);
         }
-        let mut plans = vec![plan, other];
-        matrix::sort_plans(&mut plans);
+        for p in [&plan, &other] {
+            let _ = matrix::tidy_rows(&matrix::column(p, lang, true), lang);
+        }
+        let plans = vec![plan, other];
         compare(&matrix::build(&plans, lang), lang);
     }
 });
@@ -53,7 +56,8 @@ fn report<T: serde::Serialize>(r: &kehoach::report::grid::Report, view: &T) {
 fn compare(m: &matrix::Matrix, lang: Lang) {
     let _ = table::grid(&m.grid(lang), 100, false);
     let _ = markdown::grid(&m.grid(lang));
-    let _ = csv::grid(&m.csv_grid(lang));
+    let mut out = Vec::new();
+    let _ = m.write_csv(lang, &mut out);
     let _ = serde_json::to_string_pretty(m);
     let _ = m.html(lang);
 }
