@@ -290,7 +290,7 @@ impl Target {
         }
     }
 
-    /// Compact, language-aware notation: "≥ 70%", "> 50%", "3–5%/năm", "≥ 1/tháng", "25.000".
+    /// Compact, language-aware notation: "≥ 70%", "> 50%", "3–5%/năm", "≥ 1 lần/tháng", "25.000".
     pub fn display(&self, lang: Lang) -> String {
         let sym = Cmp::symbol;
         match *self {
@@ -307,9 +307,11 @@ impl Target {
                 format_number(max),
                 Per::Year.word(lang)
             ),
-            Target::Frequency { times, per } => {
-                format!("≥ {}/{}", format_number(times), per.word(lang))
-            }
+            // "≥ 1 lần/tháng": the Vietnamese reads "times" (review §4.8).
+            Target::Frequency { times, per } => match lang {
+                Lang::Vi => format!("≥ {} lần/{}", format_number(times), per.word(lang)),
+                Lang::En => format!("≥ {}/{}", format_number(times), per.word(lang)),
+            },
             Target::Count { cmp, value } => format!("{}{}", sym(cmp), format_number(value)),
             Target::Qualitative { .. } => "?".to_string(),
         }

@@ -690,7 +690,8 @@ fn compare_html_renders_in_headless_chromium() {
             .contains("communes, wards and towns")
     );
     let legend = v["legend"].as_array().expect("the legend is on the page");
-    assert_eq!(legend.len(), 11);
+    // Six verdicts, five agency states, and ⊘ (not applicable on the plan's date).
+    assert_eq!(legend.len(), 12);
     assert!(
         legend[2]["text"]
             .as_str()
