@@ -124,7 +124,7 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
                     lang,
                     "{}: chỉ tiêu {}{} thấp hơn mức {} của kế hoạch cấp trên",
                     "{}: target {}{} is below the parent plan's {}",
-                    w.key,
+                    named(plan, w.key, lang),
                     shown_target(w.ours, w.as_percent, lang),
                     level_suffix(w.level, lang),
                     theirs
@@ -166,7 +166,7 @@ fn previous(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<
                     lang,
                     "{}: chỉ tiêu {}{} thấp hơn năm trước ({}, {})",
                     "{}: target {}{} is lower than last year's {} ({})",
-                    w.key,
+                    named(plan, w.key, lang),
                     shown_target(w.ours, w.as_percent, lang),
                     level_suffix(w.level, lang),
                     theirs,
@@ -187,6 +187,20 @@ fn previous(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<
                 w.key
             )),
         );
+    }
+}
+
+/// How a message names an indicator: in Vietnamese a national one by its short name with the
+/// id after it, as the other indicator messages do.
+fn named(plan: &CompiledPlan, key: &str, lang: Lang) -> String {
+    let national = plan
+        .indicators
+        .iter()
+        .find(|i| i.key == key)
+        .and_then(|i| i.national);
+    match (lang, national) {
+        (Lang::Vi, Some(n)) => format!("“{}” ({key})", n.short(lang)),
+        _ => key.to_string(),
     }
 }
 
