@@ -263,8 +263,13 @@ pub fn from_sentence(b: &Bodies, text: &str) -> Option<Responsibility> {
     let p = super::segment::para(rest);
     let id = b.resolve(&name);
     let requested = text.trim_start().starts_with("Đề nghị");
+    // The sentence's own word wins over the lead the programme expects: "Giao Sở Lao động …
+    // phối hợp với …" makes it a coordinating body (Hà Nội 46/KH-UBND, review §1.14).
+    let coordinates = plain(rest).starts_with("phoi hop");
     let role = if requested {
         Role::Requested
+    } else if coordinates {
+        Role::Coordinate
     } else if id.as_ref().is_some_and(|i| b.lead_ids.contains(i)) {
         Role::Lead
     } else {
