@@ -308,6 +308,15 @@ impl Target {
                 Per::Year.word(lang)
             ),
             // "≥ 1 lần/tháng": the Vietnamese reads "times" (review §4.8).
+            // Less than once a period ("6 tháng một lần" is 1/6 a month): "≥ 1 lần/6 tháng",
+            // not "≥ 0,17 lần/tháng".
+            Target::Frequency { times, per } if times > 0.0 && times < 1.0 => {
+                let every = format_number((1.0 / times * 100.0).round() / 100.0);
+                match lang {
+                    Lang::Vi => format!("≥ 1 lần/{every} {}", per.word(lang)),
+                    Lang::En => format!("≥ 1 every {every} {}s", per.word(lang)),
+                }
+            }
             Target::Frequency { times, per } => match lang {
                 Lang::Vi => format!("≥ {} lần/{}", format_number(times), per.word(lang)),
                 Lang::En => format!("≥ {}/{}", format_number(times), per.word(lang)),

@@ -150,13 +150,13 @@ const WORDINGS: &[(&str, &str, bool, &str)] = &[
     ("mỗi tháng 2 lần", "≥ 2 lần/tháng", false, "common wording"),
     (
         "6 tháng một lần",
-        "≥ 0,17 lần/tháng",
+        "≥ 1 lần/6 tháng",
         false,
         "common wording",
     ),
     (
         "định kỳ 6 tháng",
-        "≥ 0,17 lần/tháng",
+        "≥ 1 lần/6 tháng",
         false,
         "seed 002 (\"Định kỳ 06 tháng\")",
     ),
