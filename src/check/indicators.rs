@@ -412,7 +412,7 @@ pub fn text_agreement(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
 
 /// How a message names a national indicator: in Vietnamese its short name, then the id
 /// (“Người lao động trong khu công nghiệp” (industrial-workers)); in English the id.
-fn named(n: &crate::reference::NationalIndicator, lang: Lang) -> String {
+pub(super) fn named(n: &crate::reference::NationalIndicator, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!("“{}” ({})", n.short(lang), n.id),
         Lang::En => n.id.clone(),

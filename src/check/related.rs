@@ -198,10 +198,7 @@ fn named(plan: &CompiledPlan, key: &str, lang: Lang) -> String {
         .iter()
         .find(|i| i.key == key)
         .and_then(|i| i.national);
-    match (lang, national) {
-        (Lang::Vi, Some(n)) => format!("“{}” ({key})", n.short(lang)),
-        _ => key.to_string(),
-    }
+    national.map_or_else(|| key.to_string(), |n| super::indicators::named(n, lang))
 }
 
 /// One of this plan's targets that falls below the related plan's target for the same indicator.
