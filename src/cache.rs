@@ -11,7 +11,7 @@
 //! The cache never fails a run: an entry that cannot be read or parsed is a miss, and a
 //! directory that cannot be written is reported once on stderr and then left alone.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::load;
 use crate::msg;

@@ -1,8 +1,8 @@
 //! Compile: a typed plan document → a plan whose names, numbers and targets are resolved
 //! against the reference data. Everything later (rules, reports) reads this, never the YAML.
 
-use crate::check::Finding;
 use crate::date::Date;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::{
     IndicatorEntry, Level, Measure, PlanFile, Role, Target, TargetField, Unclear, read_target,

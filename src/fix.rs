@@ -5,7 +5,7 @@
 //! The edit replaces exactly those bytes, written in the scalar's own quoting style, so every
 //! comment, blank line and indentation of the file stays as it was.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::source::Span;
 use std::fmt::Write;
 

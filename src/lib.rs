@@ -3,7 +3,7 @@
 //!
 //! The pipeline is `load` (YAML → typed [`model::PlanFile`] with spans) → `compile`
 //! (normalise, resolve references → [`compile::CompiledPlan`]) → `check` (rules →
-//! [`check::Finding`]s) → `report` (human, JSON, ...). Every output is a view over the
+//! [`finding::Finding`]s) → `report` (human, JSON, ...). Every output is a view over the
 //! compiled plan and the findings; nothing downstream re-parses the YAML.
 
 #![forbid(unsafe_code)]
@@ -15,6 +15,7 @@ pub mod cli;
 pub mod compile;
 pub mod config;
 pub mod date;
+pub mod finding;
 pub mod fix;
 pub mod i18n;
 pub mod import;

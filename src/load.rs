@@ -4,7 +4,7 @@
 //! [`MAX_FILE_BYTES`], invalid UTF-8, and (through serde-saphyr's budget) deep nesting,
 //! alias bombs and event storms. A BOM is dropped; CRLF needs nothing special.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::rules::Rule;

@@ -1,7 +1,8 @@
 //! The stages strung together for one file: read → parse → compile → check.
 
-use crate::check::{self, Finding};
+use crate::check;
 use crate::compile::{self, CompiledPlan};
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::load::{self, Unreadable};
 use crate::reference::Reference;

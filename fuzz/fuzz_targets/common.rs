@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use kehoach::check::Finding;
+use kehoach::finding::Finding;
 use kehoach::compile::CompiledPlan;
 use kehoach::i18n::Lang;
 use kehoach::pipeline::{self, Loaded};

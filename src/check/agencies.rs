@@ -1,8 +1,8 @@
 //! Agencies: a lead, the bodies the programme expects, and bodies the province cannot have.
 
-use super::Finding;
 use crate::assess::AgencyAssessment;
 use crate::compile::{CompiledAgency, CompiledPlan};
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::Role;
 use crate::msg;

@@ -5,8 +5,8 @@
 //! gathered into one note per kind ("8 national targets not stated in this summary: …"),
 //! instead of a warning each. A full plan (the default) keeps one warning per absence.
 
-use super::Finding;
 use crate::compile::CompiledPlan;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::Completeness;
 use crate::msg;

@@ -1,7 +1,7 @@
 //! Indicators: each national target against the plan's (missing, weaker, not comparable).
 
-use super::Finding;
 use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::{Target, Unclear};
 use crate::msg;

@@ -1,9 +1,9 @@
 //! Metadata: the plan's period against the programme it implements, a plan with no issue
 //! date, and a number whose code contradicts the kind of document.
 
-use super::Finding;
 use crate::compile::CompiledPlan;
 use crate::date::Date;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::DocKind;
 use crate::model::Level as TargetLevel;

@@ -2,7 +2,6 @@
 
 mod agencies;
 mod completeness;
-mod finding;
 pub mod indicators;
 mod metadata;
 pub mod reform;
@@ -11,9 +10,8 @@ mod second_part;
 mod sections;
 mod waivers;
 
-pub use finding::Finding;
-
 use crate::compile::CompiledPlan;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 
 /// Every rule family over one compiled plan, in the order a reader meets the plan.

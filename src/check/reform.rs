@@ -3,9 +3,9 @@
 //! district level that was abolished (`obsolete-level`); and the wording of findings against a
 //! programme that no longer applies (reference only).
 
-use super::Finding;
 use crate::compile::{CompiledAgency, CompiledPlan};
 use crate::date::Date;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::{Level as PlanLevel, Role, TargetField};
 use crate::msg;

@@ -1,9 +1,9 @@
 //! Related plans: each target against the parent plan's (a floor, as the national target is)
 //! and against last year's plan's (a target lowered since then deserves a second look).
 
-use super::Finding;
 use super::indicators::{level_suffix, shown_target};
 use crate::compile::{CompiledPlan, PlanTarget};
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::{Level, S, Target};
 use crate::msg;

@@ -2,8 +2,8 @@
 //! 20% a year AND every establishment at least once by 2025): a period plan that reaches the
 //! deadline must set both parts.
 
-use super::Finding;
 use crate::compile::CompiledPlan;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::rules::Rule;

@@ -1,7 +1,7 @@
 //! Sections a complete plan has: budget (IV. Kinh phí) and a reporting regime.
 
-use super::Finding;
 use crate::compile::CompiledPlan;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::Completeness;
 use crate::msg;

@@ -6,8 +6,8 @@
 //! why. A waiver must give a reason to take effect, and one that matches nothing is reported,
 //! so waivers do not outlive the deviation they excused.
 
-use super::Finding;
 use crate::compile::CompiledPlan;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::Waiver;
 use crate::msg;

@@ -11,7 +11,7 @@ mod select;
 use super::Context;
 use super::output::{self, OutputArgs};
 use crate::cache::{self, Cache};
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::load::{self, Unreadable};
 use crate::msg;

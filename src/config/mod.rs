@@ -18,7 +18,7 @@ mod glob;
 
 pub use glob::Glob;
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::load::{self, Unreadable};
 use crate::msg;

@@ -3,7 +3,7 @@
 //! indentation, no space after `:`, a `: ` inside an unquoted value, an unclosed quote, and
 //! indentation that does not line up. Each hint looks at the line the parser stopped on.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::rules::Rule;

@@ -6,7 +6,7 @@
 //! The shape below mirrors src/model/plan.rs, as the JSON Schema (src/plan_schema.rs) does; a
 //! test keeps the keys of the two in step.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::{ReportEvery, Role, Words};
 use crate::rules::Rule;

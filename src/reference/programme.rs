@@ -1,7 +1,7 @@
 //! A national programme: its targets, task groups and expected agencies.
 
-use crate::check::Finding;
 use crate::date::Date;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::{Level, Target};
 use crate::rules::Rule;

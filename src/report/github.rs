@@ -1,7 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, so findings appear as annotations on
 //! the lines of a pull request: `::error file=F,line=L,col=C,title=CODE::message`.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::rules::Level;
 use crate::source::SourceFile;
 use std::fmt::Write;

@@ -1,6 +1,6 @@
 //! Human output: miette code frames whose label sits on the offending value.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::report::Counts;

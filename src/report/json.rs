@@ -1,6 +1,6 @@
 //! `--format json`: one document on stdout, a list of located findings and the counts.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::report::sarif::end_of;
 use crate::source::SourceFile;

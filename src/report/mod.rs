@@ -30,7 +30,7 @@ impl Counts {
         self.notes += other.notes;
     }
 
-    pub fn add(&mut self, findings: &[crate::check::Finding]) {
+    pub fn add(&mut self, findings: &[crate::finding::Finding]) {
         self.files += 1;
         for f in findings {
             match f.level {

@@ -6,7 +6,7 @@
 //! declared by `columnKind`). Results are written as they come, so memory does not grow with
 //! the number of files.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::rules::{Level, Rule};
 use crate::source::{SourceFile, Span};

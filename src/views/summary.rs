@@ -1,9 +1,9 @@
 //! The one-screen summary (`kehoach summary PLAN`): metadata, findings by level, the plan's
 //! indicators with the national reference beside them, agencies with role and task count.
 
-use crate::check::Finding;
 use crate::compile::CompiledPlan;
 use crate::date::Date;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::Role;
 use crate::msg;

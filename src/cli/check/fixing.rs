@@ -2,7 +2,7 @@
 //! applied to its text, the result is checked again, and then either written back in place
 //! or shown as a unified diff.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::fix;
 use crate::i18n::Lang;
 use crate::msg;

@@ -1,6 +1,6 @@
 //! `--select` and `--ignore`: which rules a run reports, by code, as ruff takes them.
 
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::rules::Rule;
