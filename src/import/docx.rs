@@ -4,6 +4,7 @@
 //! numbering.xml and plans number their headings in the text itself.
 
 use quick_xml::Reader;
+use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
 
@@ -41,9 +42,19 @@ fn parse(xml: &str) -> Result<Vec<String>, String> {
                 }
                 _ => {}
             },
-            Event::Text(t) if in_text => {
-                let s = t.unescape().map_err(|e| e.to_string())?;
-                current.push_str(&s);
+            Event::Text(t) if in_text => current.push_str(&t.decode().map_err(|e| e.to_string())?),
+            // quick-xml reports `&amp;` and `&#417;` apart from the text around them.
+            Event::GeneralRef(r) if in_text => {
+                if let Some(c) = r.resolve_char_ref().map_err(|e| e.to_string())? {
+                    current.push(c);
+                } else {
+                    let name = r.decode().map_err(|e| e.to_string())?;
+                    // An entity Word never writes is kept as it stands rather than lost.
+                    match resolve_predefined_entity(&name) {
+                        Some(text) => current.push_str(text),
+                        None => current.push_str(&format!("&{name};")),
+                    }
+                }
             }
             Event::End(e) => match local(e.name().as_ref()) {
                 b"t" => in_text = false,
@@ -88,7 +99,7 @@ mod tests {
     fn paragraphs_tables_and_lists() {
         let xml = r#"<w:document xmlns:w="x"><w:body>
             <w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>
-            <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Ít nhất </w:t></w:r><w:r><w:t>70% &amp; hơn</w:t></w:r></w:p>
+            <w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">Ít nhất </w:t></w:r><w:r><w:t>70% &amp; h&#417;n</w:t></w:r></w:p>
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Số: 1/KH-UBND</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
         </w:body></w:document>"#;
         let p = parse(xml).unwrap();
