@@ -98,7 +98,7 @@ pub fn read_source_as(
     };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
-        crate::cache::record_read(path, Ok(&[]));
+        crate::reads::record_read(path, Ok(&[]));
         note_stdin();
         std::io::stdin()
             .lock()
@@ -107,7 +107,7 @@ pub fn read_source_as(
             .map_err(unreadable)?;
     } else {
         let read = read_file_bytes_max(path, budget.max_bytes());
-        crate::cache::record_read(path, read.as_deref());
+        crate::reads::record_read(path, read.as_deref());
         match read {
             Ok(b) => bytes = b,
             Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => {

@@ -72,8 +72,8 @@ pub fn load<'r>(
 /// Whether two paths name the same file (after links and `..`); false when either is missing.
 fn same_file(a_path: &Path, b_path: &Path) -> bool {
     let (a, b) = (a_path.canonicalize(), b_path.canonicalize());
-    crate::cache::record_canonical(a_path, &a);
-    crate::cache::record_canonical(b_path, &b);
+    crate::reads::record_canonical(a_path, &a);
+    crate::reads::record_canonical(b_path, &b);
     match (a, b) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
