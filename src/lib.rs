@@ -21,6 +21,7 @@ pub mod fix;
 pub mod i18n;
 pub mod import;
 pub mod load;
+pub mod loaded;
 pub mod model;
 pub mod output_file;
 pub mod parallel;

@@ -4,8 +4,8 @@
 
 use crate::compile::CompiledPlan;
 use crate::i18n::Lang;
+use crate::loaded::{self, Loaded};
 use crate::msg;
-use crate::pipeline::{self, Loaded};
 use crate::reference::Reference;
 use std::path::{Component, Path, PathBuf};
 
@@ -52,7 +52,7 @@ pub fn load<'r>(
     if path.as_os_str().is_empty() {
         return Err(msg!(lang, "đường dẫn trống", "the path is empty"));
     }
-    match pipeline::read_plan(path, reference, lang) {
+    match loaded::read_plan(path, reference, lang) {
         Ok(Loaded::Compiled(plan)) => Ok(plan),
         Ok(Loaded::Failed(source, f)) => {
             let line = f.span.map_or(1, |s| s.line);

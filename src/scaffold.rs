@@ -12,8 +12,8 @@ use crate::assess;
 use crate::compile::CompiledPlan;
 use crate::date::Date;
 use crate::i18n::Lang;
+use crate::loaded::{self, Loaded};
 use crate::model::plan_syntax;
-use crate::pipeline::{self, Loaded};
 use crate::reference::{
     Agency, Binds, NationalIndicator, Programme, Province, Reference, Requirement,
 };
@@ -135,7 +135,7 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
         name: "<kehoach init>".to_string(),
         text: Arc::from(format!("kehoach: 1\n{meta}")),
     };
-    let plan = match pipeline::load_source(source, reference, Lang::Vi) {
+    let plan = match loaded::load_source(source, reference, Lang::Vi) {
         Loaded::Compiled(plan) => Some(plan),
         Loaded::Failed(..) | Loaded::Invalid(..) => None,
     };
