@@ -19,6 +19,9 @@ use std::sync::Arc;
 mod hints;
 mod shape;
 
+#[cfg(test)]
+pub(crate) use shape::keys_by_schema_pointer;
+
 /// A real plan is a few dozen kilobytes; 8 MiB leaves room for any honest document.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// A `kehoach.toml` is a few lines; 1 MiB bounds what parsing one can cost (a few dozen MB).
