@@ -41,10 +41,10 @@
 //! ```
 //!
 //! - **ground**: what every layer speaks. Messages in both languages, Vietnamese text, dates
-//!   and periods, source files and spans, the rule table, a finding and the fix it carries; and
-//!   three services that must not know who uses them: the hash that tells files apart
-//!   (`fingerprint`), the list of files a check read (`reads`, kept by the cache, reported by
-//!   the loader) and safe writing of output files.
+//!   and periods, source files and spans, the rule table, a finding and the fix it carries (and
+//!   how a fix is written into the file, `fix`); and three services that must not know who uses
+//!   them: the hash that tells files apart (`fingerprint`), the list of files a check read
+//!   (`reads`, reported by the loader, kept by the cache) and safe writing of output files.
 //! - **model**: the plan as written, and targets written out (reports' notation, plan syntax).
 //! - **load**: bytes → typed YAML with spans and every schema mistake, for plans and for the
 //!   reference data alike; the directories walked for plans, and `kehoach.toml`.
