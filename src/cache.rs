@@ -11,15 +11,16 @@
 //! The cache never fails a run: an entry that cannot be read or parsed is a miss, and a
 //! directory that cannot be written is reported once on stderr and then left alone.
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Fix};
+use crate::fingerprint::hash;
 use crate::i18n::Lang;
 use crate::load;
 use crate::msg;
 use crate::pipeline::FileReport;
+use crate::reads::{self, Dep, canonical_state, read_state};
 use crate::rules::{Level, Rule};
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -34,97 +35,16 @@ const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # This file is a cache directory tag created by kehoach.\n\
 # For information about cache directory tags see https://bford.info/cachedir/\n";
 
-/// A 128-bit hash of `bytes`, as 32 hex digits. Not cryptographic: it tells changed files
-/// from unchanged ones, which is all a local cache needs. Two independent 64-bit lanes over
-/// 8-byte words, each finished with the SplitMix64 mixer.
-pub fn hash(bytes: &[u8]) -> String {
-    const K1: u64 = 0x9E37_79B9_7F4A_7C15;
-    const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
-    let mut a: u64 = 0x243F_6A88_85A3_08D3 ^ bytes.len() as u64;
-    let mut b: u64 = 0x1319_8A2E_0370_7344 ^ (bytes.len() as u64).rotate_left(32);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-        a = (a ^ w).wrapping_mul(K1).rotate_left(31);
-        b = (b ^ w.rotate_left(17)).wrapping_mul(K2).rotate_left(29);
-    }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    let w = u64::from_le_bytes(tail) ^ 0x80;
-    a = (a ^ w).wrapping_mul(K1);
-    b = (b ^ w.rotate_left(17)).wrapping_mul(K2);
-    format!("{:016x}{:016x}", mix(a ^ b.rotate_left(13)), mix(b ^ a))
-}
-
-fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
-/// A file the findings depend on, and what was found there.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Dep {
-    path: PathBuf,
-    /// `read:<hash>` or `read!<error>` for a file read; `real:<path>` or `real!<error>` for a
-    /// path resolved through links; `stdin` for standard input, which is never the same twice.
-    state: String,
-}
-
-thread_local! {
-    /// The files read on this thread while an input is checked with the cache on.
-    static RECORDING: RefCell<Option<Vec<Dep>>> = const { RefCell::new(None) };
-}
-
-fn record(path: &Path, state: String) {
-    RECORDING.with(|r| {
-        if let Some(deps) = r.borrow_mut().as_mut() {
-            deps.push(Dep {
-                path: path.to_path_buf(),
-                state,
-            });
-        }
-    });
-}
-
-/// Called by the loader for every file it reads, with the bytes read or why it failed.
-pub fn record_read(path: &Path, result: Result<&[u8], &io::Error>) {
-    if path == Path::new("-") {
-        return record(path, "stdin".into());
-    }
-    record(path, read_state(result));
-}
-
-/// Called for every path resolved through links (cycle detection compares real paths).
-pub fn record_canonical(path: &Path, result: &io::Result<PathBuf>) {
-    record(path, canonical_state(result));
-}
-
-fn read_state(result: Result<&[u8], &io::Error>) -> String {
-    match result {
-        Ok(bytes) => format!("read:{}", hash(bytes)),
-        Err(e) => format!("read!{e}"),
-    }
-}
-
-fn canonical_state(result: &io::Result<PathBuf>) -> String {
-    match result {
-        Ok(p) => format!("real:{}", p.display()),
-        Err(e) => format!("real!{e}"),
-    }
-}
-
-impl Dep {
-    fn unchanged(&self) -> bool {
-        let now = if self.state.starts_with("read") {
-            read_state(load::read_file_bytes(&self.path).as_deref())
-        } else if self.state.starts_with("real") {
-            canonical_state(&self.path.canonicalize())
-        } else {
-            return false;
-        };
-        now == self.state
-    }
+/// Whether a file the entry depends on still reads (or resolves) as it did.
+fn unchanged(dep: &Dep) -> bool {
+    let now = if dep.state.starts_with("read") {
+        read_state(load::read_file_bytes(&dep.path).as_deref())
+    } else if dep.state.starts_with("real") {
+        canonical_state(&dep.path.canonicalize())
+    } else {
+        return false;
+    };
+    now == dep.state
 }
 
 /// What an entry's findings were computed from, besides its dependencies.
@@ -213,17 +133,15 @@ impl Stored {
             indicator: self.indicator,
             agency: self.agency,
             waiver: self.waiver,
-            fix: self
-                .fix
-                .map(|(offset, len, line, column, value)| crate::fix::Fix {
-                    span: Span {
-                        offset,
-                        len,
-                        line,
-                        column,
-                    },
-                    value,
-                }),
+            fix: self.fix.map(|(offset, len, line, column, value)| Fix {
+                span: Span {
+                    offset,
+                    len,
+                    line,
+                    column,
+                },
+                value,
+            }),
         })
     }
 }
@@ -300,7 +218,7 @@ impl Cache {
     pub fn lookup(&self, name: &str, input: &str) -> Option<Vec<Finding>> {
         let text = fs::read(self.entry_path(name)).ok()?;
         let entry: Entry = serde_json::from_slice(&text).ok()?;
-        if entry.key != self.key(name, input) || !entry.deps.iter().all(Dep::unchanged) {
+        if entry.key != self.key(name, input) || !entry.deps.iter().all(unchanged) {
             return None;
         }
         entry
@@ -312,9 +230,7 @@ impl Cache {
 
     /// Runs `check` recording the files it reads, and stores its findings for `name`.
     pub fn fill(&self, name: &str, input: &str, check: impl FnOnce() -> FileReport) -> FileReport {
-        let outer = RECORDING.with(|r| r.borrow_mut().replace(Vec::new()));
-        let report = check();
-        let deps = RECORDING.with(|r| std::mem::replace(&mut *r.borrow_mut(), outer));
+        let (report, deps) = reads::recorded(check);
         if self.writable.load(Ordering::Relaxed)
             && let Some(deps) = deps
         {
@@ -350,21 +266,6 @@ impl Cache {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_hash_sees_every_byte_and_the_length() {
-        let base = hash(b"indicators:\n  - id: a\n");
-        assert_eq!(base, hash(b"indicators:\n  - id: a\n"));
-        assert_eq!(base.len(), 32);
-        assert_ne!(base, hash(b"indicators:\n  - id: b\n"));
-        assert_ne!(hash(b""), hash(b"\0"));
-        assert_ne!(hash(b"12345678"), hash(b"123456780"));
-        // Stable across builds: entries written by one build are read by the next.
-        assert_eq!(
-            hash("Kế hoạch".as_bytes()),
-            "ee9082f1780af2d04629bc6fcd61a575"
-        );
-    }
 
     #[test]
     fn a_stored_finding_reads_back_the_same() {

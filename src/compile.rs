@@ -1,7 +1,7 @@
 //! Compile: a typed plan document → a plan whose names, numbers and targets are resolved
 //! against the reference data. Everything later (rules, reports) reads this, never the YAML.
 
-use crate::date::Date;
+use crate::date::{Date, parse_period};
 use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::model::{
@@ -90,29 +90,6 @@ pub struct CompiledAgency<'r> {
     /// The item of the plan's organisation section this body is named in (0-based); bodies
     /// named together (`also:`) share it.
     pub item: usize,
-}
-
-/// `2024` or `2021-2025` (any dash, any spacing) → first and last year.
-pub fn parse_period(s: &str) -> Option<(i32, i32)> {
-    let s: String = s
-        .chars()
-        .map(|c| {
-            if matches!(c, '–' | '—' | '‐' | '−') {
-                '-'
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let year = |y: &str| y.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
-    match s.split_once('-') {
-        None => year(&s).map(|y| (y, y)),
-        Some((a, b)) => {
-            let (a, b) = (year(a)?, year(b)?);
-            (a <= b).then_some((a, b))
-        }
-    }
 }
 
 /// Why a period cannot be read, and how to write it: (message, help).
@@ -614,7 +591,7 @@ fn compile_indicator<'r>(
 
 /// A target written as a sentence: its figure is read, and the sentence belongs in `text:`.
 fn sentence_finding(text: &str, target: &Target, span: Span, key: &str, lang: Lang) -> Finding {
-    let syntax = crate::scaffold::plan_syntax(target);
+    let syntax = crate::model::plan_syntax(target);
     Finding::new(
         Rule::TargetInSentence,
         msg!(

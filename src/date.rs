@@ -1,4 +1,5 @@
-//! Calendar dates as plans write them (YYYY-MM-DD), without a date-time dependency.
+//! Calendar dates (YYYY-MM-DD) and periods (`2021-2025`) as plans write them, without a
+//! date-time dependency.
 
 use std::fmt;
 
@@ -143,9 +144,40 @@ impl<'de> serde::Deserialize<'de> for Date {
     }
 }
 
+/// `2024` or `2021-2025` (any dash, any spacing) → first and last year.
+pub fn parse_period(s: &str) -> Option<(i32, i32)> {
+    let s: String = s
+        .chars()
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‐' | '−') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let year = |y: &str| y.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
+    match s.split_once('-') {
+        None => year(&s).map(|y| (y, y)),
+        Some((a, b)) => {
+            let (a, b) = (year(a)?, year(b)?);
+            (a <= b).then_some((a, b))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_is_one_year_or_two_in_order_with_any_dash() {
+        assert_eq!(parse_period("2024"), Some((2024, 2024)));
+        assert_eq!(parse_period("2021 – 2025"), Some((2021, 2025)));
+        assert_eq!(parse_period("2025-2021"), None);
+        assert_eq!(parse_period("24"), None);
+    }
 
     #[test]
     fn parses_both_notations_and_rejects_impossible_days() {

@@ -1,6 +1,5 @@
 //! One finding: what a rule says about one place in one plan.
 
-use crate::fix::Fix;
 use crate::rules::{Level, Rule};
 use crate::source::Span;
 use serde::Serialize;
@@ -91,4 +90,12 @@ impl Finding {
         self.level = level;
         self
     }
+}
+
+/// The value a scalar should hold, and where the scalar is written: a finding carries it, and
+/// `check --fix` (src/fix.rs) writes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub span: Span,
+    pub value: String,
 }

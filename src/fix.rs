@@ -5,16 +5,8 @@
 //! The edit replaces exactly those bytes, written in the scalar's own quoting style, so every
 //! comment, blank line and indentation of the file stays as it was.
 
-use crate::finding::Finding;
-use crate::source::Span;
+use crate::finding::{Finding, Fix};
 use std::fmt::Write;
-
-/// The value a scalar should hold, and where the scalar is written.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fix {
-    pub span: Span,
-    pub value: String,
-}
 
 /// The bytes to write over `text[offset..offset + len]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -203,6 +195,7 @@ fn line(out: &mut String, mark: char, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Span;
 
     fn fix_at(text: &str, written: &str, value: &str) -> Option<String> {
         let offset = text.find(written).unwrap();

@@ -19,6 +19,9 @@ use std::sync::Arc;
 mod hints;
 mod shape;
 
+#[cfg(test)]
+pub(crate) use shape::keys_by_schema_pointer;
+
 /// A real plan is a few dozen kilobytes; 8 MiB leaves room for any honest document.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// A `kehoach.toml` is a few lines; 1 MiB bounds what parsing one can cost (a few dozen MB).
@@ -98,7 +101,7 @@ pub fn read_source_as(
     };
     let mut bytes = Vec::new();
     if path == Path::new("-") {
-        crate::cache::record_read(path, Ok(&[]));
+        crate::reads::record_read(path, Ok(&[]));
         note_stdin();
         std::io::stdin()
             .lock()
@@ -107,7 +110,7 @@ pub fn read_source_as(
             .map_err(unreadable)?;
     } else {
         let read = read_file_bytes_max(path, budget.max_bytes());
-        crate::cache::record_read(path, read.as_deref());
+        crate::reads::record_read(path, read.as_deref());
         match read {
             Ok(b) => bytes = b,
             Err(e) if e.kind() == std::io::ErrorKind::IsADirectory => {

@@ -271,3 +271,24 @@ pub fn plan_schema(reference: &Reference) -> Value {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_has_the_keys_the_loader_accepts() {
+        let schema = plan_schema(Reference::bundled());
+        for (pointer, keys) in crate::load::keys_by_schema_pointer() {
+            let block = schema.pointer(pointer).expect(pointer);
+            let mut props: Vec<&str> = block["properties"]
+                .as_object()
+                .expect(pointer)
+                .keys()
+                .map(String::as_str)
+                .collect();
+            props.sort();
+            assert_eq!(keys, props, "{pointer}");
+        }
+    }
+}

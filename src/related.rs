@@ -4,8 +4,8 @@
 
 use crate::compile::CompiledPlan;
 use crate::i18n::Lang;
+use crate::loaded::{self, Loaded};
 use crate::msg;
-use crate::pipeline::{self, Loaded};
 use crate::reference::Reference;
 use std::path::{Component, Path, PathBuf};
 
@@ -52,7 +52,7 @@ pub fn load<'r>(
     if path.as_os_str().is_empty() {
         return Err(msg!(lang, "đường dẫn trống", "the path is empty"));
     }
-    match pipeline::read_plan(path, reference, lang) {
+    match loaded::read_plan(path, reference, lang) {
         Ok(Loaded::Compiled(plan)) => Ok(plan),
         Ok(Loaded::Failed(source, f)) => {
             let line = f.span.map_or(1, |s| s.line);
@@ -72,8 +72,8 @@ pub fn load<'r>(
 /// Whether two paths name the same file (after links and `..`); false when either is missing.
 fn same_file(a_path: &Path, b_path: &Path) -> bool {
     let (a, b) = (a_path.canonicalize(), b_path.canonicalize());
-    crate::cache::record_canonical(a_path, &a);
-    crate::cache::record_canonical(b_path, &b);
+    crate::reads::record_canonical(a_path, &a);
+    crate::reads::record_canonical(b_path, &b);
     match (a, b) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,

@@ -12,13 +12,12 @@ use crate::assess;
 use crate::compile::CompiledPlan;
 use crate::date::Date;
 use crate::i18n::Lang;
-use crate::model::{Cmp, Target};
-use crate::pipeline::{self, Loaded};
+use crate::loaded::{self, Loaded};
+use crate::model::plan_syntax;
 use crate::reference::{
     Agency, Binds, NationalIndicator, Programme, Province, Reference, Requirement,
 };
 use crate::source::SourceFile;
-use crate::text::format_number;
 use std::fmt::Write;
 use std::sync::Arc;
 
@@ -62,39 +61,6 @@ fn implemented<'r>(reference: &'r Reference, req: &Request) -> Option<&'r Progra
         .programmes
         .iter()
         .find(|p| p.start <= req.start && req.end <= p.end)
-}
-
-/// A target in the plan syntax (docs/plan-format.md), read back by `Target::parse` as the same
-/// target: ">= 70%", "100%", "3-5%/năm", "1/tháng".
-pub fn plan_syntax(t: &Target) -> String {
-    let cmp = |c: Cmp| match c {
-        Cmp::AtLeast => ">= ",
-        Cmp::Above => "> ",
-        Cmp::Exactly => "= ",
-        Cmp::AtMost => "<= ",
-        Cmp::Below => "< ",
-    };
-    match *t {
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value,
-        } if value >= 100.0 => format!("{}%", format_number(value)),
-        Target::Percent { cmp: c, value } => format!("{}{}%", cmp(c), format_number(value)),
-        Target::Growth { min, max } if min == max => format!("{}%/năm", format_number(min)),
-        Target::Growth { min, max } => {
-            format!("{}-{}%/năm", format_number(min), format_number(max))
-        }
-        Target::Frequency { times, per } => {
-            format!(
-                "{}/{}",
-                format_number(times),
-                per.word(crate::i18n::Lang::Vi)
-            )
-        }
-        Target::Count { cmp: c, value } => format!("{}{}", cmp(c), format_number(value)),
-        // A national target always has a figure; nothing to write for one without.
-        Target::Qualitative { .. } => String::new(),
-    }
 }
 
 /// A YAML double-quoted scalar (a JSON string is one).
@@ -169,7 +135,7 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
         name: "<kehoach init>".to_string(),
         text: Arc::from(format!("kehoach: 1\n{meta}")),
     };
-    let plan = match pipeline::load_source(source, reference, Lang::Vi) {
+    let plan = match loaded::load_source(source, reference, Lang::Vi) {
         Loaded::Compiled(plan) => Some(plan),
         Loaded::Failed(..) | Loaded::Invalid(..) => None,
     };
@@ -391,41 +357,16 @@ fn target(plan: &CompiledPlan, n: &NationalIndicator) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::plan_syntax;
-    use crate::model::{Cmp, Per, Target};
+    use crate::model::{Target, plan_syntax};
     use crate::reference::Reference;
 
     #[test]
-    fn the_plan_syntax_reads_back_as_the_same_target() {
-        let mut targets: Vec<Target> = Reference::bundled()
+    fn every_national_target_a_draft_writes_reads_back_as_itself() {
+        let targets = Reference::bundled()
             .programmes
             .iter()
             .flat_map(|p| &p.indicators)
-            .flat_map(|n| n.targets.iter().map(|(_, t)| *t))
-            .collect();
-        targets.extend([
-            Target::Percent {
-                cmp: Cmp::Above,
-                value: 62.5,
-            },
-            Target::Percent {
-                cmp: Cmp::Exactly,
-                value: 80.0,
-            },
-            Target::Growth { min: 5.0, max: 5.0 },
-            Target::Frequency {
-                times: 2.0,
-                per: Per::Quarter,
-            },
-            Target::Count {
-                cmp: Cmp::AtLeast,
-                value: 25000.0,
-            },
-            Target::Count {
-                cmp: Cmp::Above,
-                value: 3.0,
-            },
-        ]);
+            .flat_map(|n| n.targets.iter().map(|(_, t)| *t));
         for t in targets {
             let written = plan_syntax(&t);
             assert_eq!(Target::parse(&written), Ok(t), "{written}");

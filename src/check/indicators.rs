@@ -3,13 +3,13 @@
 use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
 use crate::finding::Finding;
 use crate::i18n::Lang;
-use crate::model::{Target, Unclear};
+use crate::model::{Target, Unclear, short_level};
 use crate::msg;
 use crate::reference::{NationalIndicator, Programme};
 use crate::rules::Rule;
 use crate::source::Span;
 use crate::text::format_number;
-use crate::verdict::{Incomparable, Part, Verdict, short_level};
+use crate::verdict::{Incomparable, Part, Verdict};
 
 /// "1629/QĐ-TTg (Điều 1, mục I): “Ít nhất 70% ...”": the national wording and where it stands.
 /// Only a wording the data marks verbatim, with its source, goes in quotation marks; a
@@ -243,7 +243,7 @@ fn incomparable(
                         "có phải là {g}? Viết `target: \"{p}\"`; nếu là số người, thêm `unit:` và `denominator:` (tổng số {pop})",
                         "did you mean {g}? Write `target: \"{p}\"`; if it is a head-count, add `unit:` and `denominator:` (the total number of {pop})",
                         g = bare_percent(&g),
-                        p = crate::scaffold::plan_syntax(&g),
+                        p = crate::model::plan_syntax(&g),
                         pop = n.population.as_deref().unwrap_or("?")
                     )),
                 ),
@@ -310,7 +310,7 @@ fn bare_percent(t: &Target) -> String {
 /// national figure.
 fn no_figure(pt: &PlanTarget, floor: &Target, lang: Lang) -> (String, Option<String>) {
     let national = floor.display(lang);
-    let syntax = crate::scaffold::plan_syntax(floor);
+    let syntax = crate::model::plan_syntax(floor);
     let why = match pt.target {
         Target::Qualitative {
             why: Unclear::NotStated,
@@ -380,7 +380,7 @@ pub fn text_agreement(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             continue;
         };
         let targets =
-            crate::verdict::display_targets(figures.iter().map(|t| (t.level, &t.target)), lang);
+            crate::model::display_targets(figures.iter().map(|t| (t.level, &t.target)), lang);
         out.push(
             Finding::new(
                 Rule::TextDisagreesWithTarget,

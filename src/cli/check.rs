@@ -523,7 +523,7 @@ fn check_cached(path: &Path, ctx: &Context, cache: &Cache) -> Result<FileReport,
         return check_fresh(path, ctx);
     };
     let name = path.display().to_string();
-    let hash = cache::hash(&bytes);
+    let hash = crate::fingerprint::hash(&bytes);
     let text = load::source_from_bytes(name.clone(), bytes, ctx.lang);
     if let Some(findings) = cache.lookup(&name, &hash) {
         let source = text.unwrap_or_else(|b| b.0);

@@ -1,8 +1,7 @@
 //! `kehoach init --province NAME --period YEAR|RANGE [-o FILE]`: a draft plan from the programme.
 
 use super::Context;
-use crate::compile::parse_period;
-use crate::date::Date;
+use crate::date::{Date, parse_period};
 use crate::i18n::Lang;
 use crate::msg;
 use crate::reference::{Province, ProvinceRegistry};

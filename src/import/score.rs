@@ -4,8 +4,8 @@
 
 use crate::compile::CompiledPlan;
 use crate::i18n::Lang;
+use crate::loaded::{Loaded, load_source};
 use crate::model::{Level, Role, Target};
-use crate::pipeline::{Loaded, load_source};
 use crate::reference::Reference;
 use crate::source::SourceFile;
 use crate::text::match_key;

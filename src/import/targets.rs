@@ -263,7 +263,7 @@ fn written(f: &Found) -> String {
         | Target::Count {
             cmp: Cmp::AtMost | Cmp::Below,
             ..
-        } => crate::scaffold::plan_syntax(&f.target),
+        } => crate::model::plan_syntax(&f.target),
         Target::Qualitative { .. } => String::new(),
         Target::Percent { value: 100.0, .. } => "100%".into(),
         Target::Percent {

@@ -73,7 +73,7 @@ impl Reference {
                 agencies: AgencyRegistry::new(agencies),
                 provinces: ProvinceRegistry::new(provinces),
                 reforms: Reforms::new(reforms),
-                fingerprint: crate::cache::hash(
+                fingerprint: crate::fingerprint::hash(
                     [
                         BUNDLED_PROGRAMME,
                         BUNDLED_AGENCIES,
@@ -104,7 +104,7 @@ impl Reference {
             Ok(f) => f,
             Err(f) => return Err(LoadFailure::Invalid(Box::new(src), f)),
         };
-        let fingerprint = crate::cache::hash(
+        let fingerprint = crate::fingerprint::hash(
             [&base.fingerprint, src.name.as_str(), &src.text]
                 .join("\0")
                 .as_bytes(),

@@ -243,7 +243,7 @@ impl NationalIndicator {
 
     /// The national target in compact notation, levels spelled out where they differ.
     pub fn target_display(&self, lang: Lang) -> String {
-        crate::verdict::display_targets(self.targets.iter().map(|(l, t)| (*l, t)), lang)
+        crate::model::display_targets(self.targets.iter().map(|(l, t)| (*l, t)), lang)
     }
 }
 
@@ -272,7 +272,7 @@ pub struct Programme {
 impl Programme {
     pub fn from_file(f: ProgrammeFile) -> Result<Programme, Box<Finding>> {
         let bad = |msg: String| Box::new(Finding::new(Rule::Schema, msg));
-        let (start, end) = crate::compile::parse_period(&f.period).ok_or_else(|| {
+        let (start, end) = crate::date::parse_period(&f.period).ok_or_else(|| {
             bad(format!(
                 "programme period `{}` is not YEAR or YEAR-YEAR",
                 f.period

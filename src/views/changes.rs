@@ -7,12 +7,12 @@
 use super::structured::{self, TargetData};
 use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
 use crate::i18n::Lang;
-use crate::model::{Level, Words};
+use crate::model::{Level, Words, display_targets, short_level};
 use crate::msg;
 use crate::reference::{Binds, NationalIndicator};
 use crate::report::grid::{Cell, Grid, Report, Tone};
 use crate::text::match_key;
-use crate::verdict::{Verdict, compare, display_targets, judge, short_level};
+use crate::verdict::{Verdict, compare, judge};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 

@@ -4,12 +4,12 @@
 
 use crate::compile::{CompiledIndicator, CompiledPlan};
 use crate::i18n::Lang;
-use crate::model::Role;
+use crate::model::{Role, display_targets, short_level};
 use crate::msg;
 use crate::reference::{NationalIndicator, Requirement};
 use crate::report::grid::{Cell, Grid, Report, Tone};
 use crate::text::format_number;
-use crate::verdict::{Incomparable, Verdict, display_targets, short_level};
+use crate::verdict::{Incomparable, Verdict};
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]

@@ -5,11 +5,11 @@ use crate::compile::CompiledPlan;
 use crate::date::Date;
 use crate::finding::Finding;
 use crate::i18n::Lang;
-use crate::model::Role;
+use crate::model::{Role, display_targets};
 use crate::msg;
 use crate::report::Counts;
 use crate::report::grid::{Cell, Grid, Report};
-use crate::verdict::{Verdict, display_targets};
+use crate::verdict::Verdict;
 use serde::Serialize;
 
 #[derive(Clone, Debug, Serialize)]

@@ -15,6 +15,7 @@ mod domain;
 mod explain;
 mod import;
 mod init;
+mod layers;
 mod lint;
 mod one_story;
 mod plans_as_they_come;
