@@ -199,16 +199,7 @@ pub fn run_to(ctx: &Context, args: CheckArgs, to_stderr: bool) -> i32 {
             return 2;
         }
     };
-    let mut run = Run {
-        sink,
-        totals: RunTotals {
-            skipped,
-            ..RunTotals::default()
-        },
-        per_rule: BTreeMap::new(),
-        unreadable: Vec::new(),
-        closed: None,
-    };
+    let mut run = Run::new(sink, skipped);
     let cache = args
         .cache
         .then(|| Cache::open(&args.cache_dir, &ctx.reference.fingerprint, lang));
@@ -283,6 +274,20 @@ struct Run {
 }
 
 impl Run {
+    /// A run that has checked nothing yet; `skipped` inputs were excluded before it began.
+    fn new(sink: Sink, skipped: usize) -> Run {
+        Run {
+            sink,
+            totals: RunTotals {
+                skipped,
+                ..RunTotals::default()
+            },
+            per_rule: BTreeMap::new(),
+            unreadable: Vec::new(),
+            closed: None,
+        }
+    }
+
     fn take(&mut self, checked: Checked) -> ControlFlow<()> {
         self.totals.counts.merge(&checked.counts);
         self.totals.fixable += checked.fixable;
