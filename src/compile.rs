@@ -1,5 +1,8 @@
 //! Compile: a typed plan document → a plan whose names, numbers and targets are resolved
 //! against the reference data. Everything later (rules, reports) reads this, never the YAML.
+//! This file holds the compiled types and the order of the work; the heading is resolved in
+//! `metadata.rs`, the indicators and their targets in `indicators.rs`, the bodies in
+//! `agencies.rs`.
 
 mod agencies;
 mod indicators;
