@@ -37,57 +37,100 @@ where
         }
         return;
     }
-    let window = 32 * threads;
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let emitted = Mutex::new(0usize);
-    let advanced = Condvar::new();
-    let (tx, rx) = mpsc::sync_channel::<(usize, std::thread::Result<T>)>(window);
+    let shared = Shared {
+        window: 32 * threads,
+        next: AtomicUsize::new(0),
+        stop: AtomicBool::new(false),
+        emitted: Mutex::new(0),
+        advanced: Condvar::new(),
+    };
+    let (tx, rx) = mpsc::sync_channel::<(usize, std::thread::Result<T>)>(shared.window);
 
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, stop, emitted, advanced, work) = (&next, &stop, &emitted, &advanced, &work);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= items.len() || stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    {
-                        let mut done = emitted.lock().unwrap_or_else(|e| e.into_inner());
-                        while i >= *done + window && !stop.load(Ordering::Relaxed) {
-                            done = advanced.wait(done).unwrap_or_else(|e| e.into_inner());
-                        }
-                    }
-                    if stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let result = panic::catch_unwind(AssertUnwindSafe(|| work(&items[i])));
-                    if tx.send((i, result)).is_err() {
-                        break;
-                    }
-                }
-            });
+            let (shared, work) = (&shared, &work);
+            scope.spawn(move || shared.work(items, work, tx));
         }
         drop(tx);
+        let panicked = shared.emit_in_order(&rx, &mut emit);
+        // Workers blocked on a full channel wake up when it is dropped.
+        drop(rx);
+        if let Some(payload) = panicked {
+            panic::resume_unwind(payload);
+        }
+    });
+}
 
-        let halt = || {
-            stop.store(true, Ordering::Relaxed);
-            let _guard = emitted.lock().unwrap_or_else(|e| e.into_inner());
-            advanced.notify_all();
-        };
+/// What the workers and the calling thread share.
+struct Shared {
+    /// How far ahead of the last emitted input a worker may start.
+    window: usize,
+    /// The next input to start.
+    next: AtomicUsize,
+    /// Set when `emit` breaks or a worker panics: no new input is started.
+    stop: AtomicBool,
+    /// How many results have been emitted; workers wait on `advanced` for it to grow.
+    emitted: Mutex<usize>,
+    advanced: Condvar,
+}
+
+impl Shared {
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+
+    /// A worker: takes the next input until none is left, the run stops or the receiver is gone.
+    fn work<I, T>(
+        &self,
+        items: &[I],
+        work: &impl Fn(&I) -> T,
+        tx: mpsc::SyncSender<(usize, std::thread::Result<T>)>,
+    ) {
+        loop {
+            let i = self.next.fetch_add(1, Ordering::Relaxed);
+            if i >= items.len() || self.stopped() {
+                break;
+            }
+            {
+                let mut done = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
+                while i >= *done + self.window && !self.stopped() {
+                    done = self.advanced.wait(done).unwrap_or_else(|e| e.into_inner());
+                }
+            }
+            if self.stopped() {
+                break;
+            }
+            let result = panic::catch_unwind(AssertUnwindSafe(|| work(&items[i])));
+            if tx.send((i, result)).is_err() {
+                break;
+            }
+        }
+    }
+
+    /// Stops the run and wakes every worker waiting for the window to move.
+    fn halt(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+        let _guard = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
+        self.advanced.notify_all();
+    }
+
+    /// On the calling thread: puts results back in input order and emits each as soon as all
+    /// before it have been. Returns a worker's panic, to be resumed once the workers stop.
+    fn emit_in_order<T>(
+        &self,
+        rx: &mpsc::Receiver<(usize, std::thread::Result<T>)>,
+        emit: &mut impl FnMut(T) -> ControlFlow<()>,
+    ) -> Option<Box<dyn std::any::Any + Send>> {
         // pending[k] is the result for input `base + k`.
-        let mut pending: VecDeque<Option<T>> = VecDeque::with_capacity(window);
+        let mut pending: VecDeque<Option<T>> = VecDeque::with_capacity(self.window);
         let mut base = 0;
-        let mut panicked = None;
         for (i, result) in rx.iter() {
             let value = match result {
                 Ok(v) => v,
                 Err(payload) => {
-                    panicked = Some(payload);
-                    halt();
-                    break;
+                    self.halt();
+                    return Some(payload);
                 }
             };
             let k = i - base;
@@ -100,26 +143,22 @@ where
                 let value = pending.pop_front().flatten().expect("front is ready");
                 flowed += 1;
                 if emit(value).is_break() {
-                    halt();
+                    self.halt();
                     break;
                 }
             }
-            if stop.load(Ordering::Relaxed) {
+            if self.stopped() {
                 break;
             }
             if flowed > 0 {
                 base += flowed;
-                let mut done = emitted.lock().unwrap_or_else(|e| e.into_inner());
+                let mut done = self.emitted.lock().unwrap_or_else(|e| e.into_inner());
                 *done = base;
-                advanced.notify_all();
+                self.advanced.notify_all();
             }
         }
-        // Workers blocked on a full channel wake up when it is dropped.
-        drop(rx);
-        if let Some(payload) = panicked {
-            panic::resume_unwind(payload);
-        }
-    });
+        None
+    }
 }
 
 #[cfg(test)]

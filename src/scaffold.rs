@@ -141,10 +141,33 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
     };
     let plan = plan.as_deref();
     let programme = plan.and_then(|p| p.programme);
-    let reference_only = plan.is_none_or(|p| p.programme_is_reference);
-    let committee = format!("UBND {place}");
+    // The programme that binds the draft's period; `None` when it is only a reference.
+    let binding = programme.filter(|_| !plan.is_none_or(|p| p.programme_is_reference));
     let mut y = String::new();
 
+    header(&mut y, req, &place, programme, binding.is_none());
+    let _ = writeln!(y, "kehoach: 1");
+    y.push_str(&meta);
+    general(&mut y, req, &place, binding);
+    if let (Some(plan), Some(p)) = (plan, programme) {
+        indicators(&mut y, plan, p);
+        task_groups(&mut y, p);
+    }
+    budget(&mut y);
+    let expected = plan.map(agencies).unwrap_or_default();
+    responsibilities(&mut y, reference, req, &expected);
+    reporting(&mut y, reference, req, &place, &expected);
+    y
+}
+
+/// The comment at the top: the schema for editors, whose draft this is, and what to do next.
+fn header(
+    y: &mut String,
+    req: &Request,
+    place: &str,
+    programme: Option<&Programme>,
+    reference_only: bool,
+) {
     let _ = writeln!(y, "# yaml-language-server: $schema={}", req.schema);
     match programme {
         Some(p) if !reference_only => {
@@ -176,15 +199,15 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
         "# Chỉ tiêu đặt ở mức tối thiểu quốc gia: điều chỉnh theo thực tế địa phương, điền nhiệm vụ\n\
          # cụ thể, rồi kiểm tra lại bằng `kehoach check`."
     );
-    let _ = writeln!(y, "kehoach: 1");
-    y.push_str(&meta);
+}
 
-    let basis_words = match programme {
-        Some(p) if !reference_only => format!("{} của {}", p.title, p.issuer),
+/// Purpose, requirements and objectives: the general wording of Nghệ An's 223/KH-UBND
+/// (shared/seeds/003), with the programme, province and period of this draft.
+fn general(y: &mut String, req: &Request, place: &str, binding: Option<&Programme>) {
+    let basis_words = match binding {
+        Some(p) => format!("{} của {}", p.title, p.issuer),
         _ => "Pháp lệnh Phòng, chống mại dâm".to_string(),
     };
-    // Purpose, requirements and objectives: the general wording of Nghệ An's 223/KH-UBND
-    // (shared/seeds/003), with the programme, province and period of this draft.
     let _ = writeln!(y, "\n# I. Mục đích, yêu cầu");
     let _ = writeln!(y, "purpose:");
     let _ = writeln!(
@@ -219,20 +242,22 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
             "Tăng cường phòng ngừa, ngăn chặn, đẩy lùi tệ nạn mại dâm; tạo sự chuyển biến mạnh mẽ về nhận thức và hành động của các cấp, ngành, tổ chức xã hội và cộng đồng trong công tác phòng, chống mại dâm; tăng cường khả năng tiếp cận, sử dụng các dịch vụ xã hội để hòa nhập cộng đồng đối với người bán dâm."
         )
     );
+}
 
-    if let (Some(plan), Some(p)) = (plan, programme) {
-        indicators(&mut y, plan, p);
-        let _ = writeln!(y, "\n# III. Nhiệm vụ, giải pháp");
-        let _ = writeln!(y, "tasks:");
-        for g in &p.task_groups {
-            let _ = writeln!(y, "  - group: {}", g.id);
-            let _ = writeln!(y, "    title: {}", quoted(&g.title));
-            let _ = writeln!(y, "    items: []   # Điền nhiệm vụ, giải pháp cụ thể");
-        }
+/// III: one empty group per task group of the programme.
+fn task_groups(y: &mut String, p: &Programme) {
+    let _ = writeln!(y, "\n# III. Nhiệm vụ, giải pháp");
+    let _ = writeln!(y, "tasks:");
+    for g in &p.task_groups {
+        let _ = writeln!(y, "  - group: {}", g.id);
+        let _ = writeln!(y, "    title: {}", quoted(&g.title));
+        let _ = writeln!(y, "    items: []   # Điền nhiệm vụ, giải pháp cụ thể");
     }
+}
 
-    // IV and V.14: the wording of Nghệ An's 223/KH-UBND (shared/seeds/003), with the bodies
-    // of this draft's date.
+/// IV and V.14: the wording of Nghệ An's 223/KH-UBND (shared/seeds/003), with the bodies
+/// of this draft's date.
+fn budget(y: &mut String) {
     let _ = writeln!(y, "\n# IV. Kinh phí thực hiện");
     let _ = writeln!(
         y,
@@ -241,11 +266,18 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
             "Được bố trí từ nguồn ngân sách nhà nước trong dự toán chi thường xuyên của các cơ quan, đơn vị, địa phương theo phân cấp ngân sách hiện hành; từ nguồn huy động, đóng góp, hỗ trợ của các tổ chức, cá nhân trong, ngoài nước và các nguồn kinh phí hợp pháp khác."
         )
     );
+}
 
-    let expected = plan.map(agencies).unwrap_or_default();
+/// V: the bodies the programme expects on the draft's date, the lead first marked.
+fn responsibilities(
+    y: &mut String,
+    reference: &Reference,
+    req: &Request,
+    expected: &[(&Agency, bool)],
+) {
     let _ = writeln!(y, "\n# V. Tổ chức thực hiện");
     let _ = writeln!(y, "responsibilities:");
-    for (agency, lead) in &expected {
+    for (agency, lead) in expected {
         let _ = writeln!(
             y,
             "  - agency: {}",
@@ -256,7 +288,17 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
         }
         let _ = writeln!(y, "    tasks: []   # Điền nhiệm vụ cụ thể của cơ quan");
     }
+}
 
+/// Reporting: to the lead, by the provincial bodies and the lower level, for the committee.
+fn reporting(
+    y: &mut String,
+    reference: &Reference,
+    req: &Request,
+    place: &str,
+    expected: &[(&Agency, bool)],
+) {
+    let committee = format!("UBND {place}");
     let lead = expected.iter().find(|(_, lead)| *lead).map(|(a, _)| *a);
     let lower = reference
         .agencies
@@ -284,7 +326,6 @@ pub fn draft(reference: &Reference, req: &Request) -> String {
             ))
         );
     }
-    y
 }
 
 fn indicators(y: &mut String, plan: &CompiledPlan, p: &Programme) {

@@ -21,6 +21,26 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         .or_else(|| plan.source.top_level_key("plan"))
         .unwrap_or(Span::from_location(plan.doc.plan.referenced));
 
+    lead(plan, lang, section, out);
+
+    for assessed in crate::assess::agencies(plan) {
+        let (expected, named) = (assessed.expected, &assessed.named);
+        if assessed.impossible {
+            impossible(plan, lang, expected, named, out);
+        }
+        if assessed.applies && named.is_empty() {
+            out.push(super::reform::as_reference(
+                plan,
+                lang,
+                missing(plan, lang, &assessed, section),
+            ));
+        }
+    }
+}
+
+/// The plan's lead: there must be one, and it should be the body the programme puts in
+/// charge on the plan's date.
+fn lead(plan: &CompiledPlan, lang: Lang, section: Span, out: &mut Vec<Finding>) {
     let expected_lead = crate::assess::expected_lead(plan);
     let leads: Vec<_> = plan
         .agencies
@@ -76,20 +96,6 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     plan.date.display(lang),
                     e.name_in(plan.province, lang)
                 )),
-            ));
-        }
-    }
-
-    for assessed in crate::assess::agencies(plan) {
-        let (expected, named) = (assessed.expected, &assessed.named);
-        if assessed.impossible {
-            impossible(plan, lang, expected, named, out);
-        }
-        if assessed.applies && named.is_empty() {
-            out.push(super::reform::as_reference(
-                plan,
-                lang,
-                missing(plan, lang, &assessed, section),
             ));
         }
     }

@@ -1,5 +1,6 @@
 //! Indicators: each national target against the plan's (missing, weaker, not comparable).
 
+use crate::assess::IndicatorAssessment;
 use crate::compile::{CompiledIndicator, CompiledPlan, PlanTarget};
 use crate::finding::Finding;
 use crate::i18n::Lang;
@@ -63,129 +64,9 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             // Nothing to ask for: the level it counts is gone (reform: obsolete-level).
             continue;
         }
-        let Some(ind) = a.entry else {
-            if let Some(first) = a.parts.first() {
-                found.push(
-                    Finding::new(
-                        Rule::NotComparable,
-                        msg!(
-                            lang,
-                            "{}: kế hoạch chỉ nêu các số lượng thành phần ({}), không có mẫu số để so với chỉ tiêu quốc gia {}",
-                            "{}: the plan gives only component counts ({}), with no denominator to set against the national {}",
-                            n.id,
-                            a.parts.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", "),
-                            n.target_display(lang)
-                        ),
-                    )
-                    .at(first.key_span)
-                    .indicator(&n.id)
-                    .help(national_help(programme, n, lang)),
-                );
-                continue;
-            }
-            found.push(
-                Finding::new(
-                    Rule::MissingIndicator,
-                    msg!(
-                        lang,
-                        "thiếu chỉ tiêu {} ({})",
-                        "missing indicator {} ({})",
-                        n.id,
-                        n.short(lang)
-                    ),
-                )
-                .at(fallback)
-                .indicator(&n.id)
-                .help(msg!(
-                    lang,
-                    "chương trình yêu cầu {} — {}. Thêm `- ref: {}` với `target:`",
-                    "the programme asks for {} — {}. Add `- ref: {}` with a `target:`",
-                    n.target_display(lang),
-                    national_help(programme, n, lang),
-                    n.id
-                )),
-            );
-            continue;
-        };
-        let Some(j) = &a.judgement else { continue };
-        match j.verdict {
-            Verdict::Weaker => {
-                for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
-                    let Some(pt) = part.plan else { continue };
-                    let shown = shown_target(pt, part.as_percent, lang);
-                    let at_level = level_suffix(part.level, lang);
-                    found.push(
-                        Finding::new(
-                            Rule::WeakerTarget,
-                            msg!(
-                                lang,
-                                "{}: chỉ tiêu {}{} thấp hơn mức tối thiểu {} của Chương trình",
-                                "{}: target {}{} is below the national floor of {}",
-                                named(n, lang),
-                                shown,
-                                at_level,
-                                floor_figure(&part.national.display(lang), lang)
-                            ),
-                        )
-                        .at(pt.span)
-                        .label(msg!(
-                            lang,
-                            "dưới mức {} của chương trình",
-                            "below the programme's {}",
-                            part.national.display(lang)
-                        ))
-                        .indicator(&n.id)
-                        .help(format!(
-                            "{}. {}",
-                            national_help(programme, n, lang).trim_end_matches('.'),
-                            msg!(
-                                lang,
-                                "Nâng chỉ tiêu lên ít nhất mức tối thiểu; nếu địa phương có lý do chính đáng, thêm một miễn trừ (`waivers:`) ghi rõ lý do.",
-                                "Raise the target to at least the floor; if the province has a good reason, add a waiver (`waivers:`) that states it."
-                            )
-                        )),
-                    );
-                }
-            }
-            Verdict::NotComparable => {
-                let part = j.deciding().expect("a not-comparable verdict has a part");
-                let pt = part.plan.expect("an incomparable part has a plan target");
-                let (why, help) = incomparable(n, ind, pt, part, lang);
-                found.push(
-                    Finding::new(
-                        Rule::NotComparable,
-                        msg!(
-                            lang,
-                            "{}: không so sánh được với chỉ tiêu của Chương trình",
-                            "{}: cannot be compared with the national target",
-                            named(n, lang)
-                        ),
-                    )
-                    .at(pt.span)
-                    .label(why)
-                    .indicator(&n.id)
-                    .help(help.unwrap_or_else(|| national_help(programme, n, lang))),
-                );
-            }
-            Verdict::Missing => {
-                let levels: Vec<&str> = j.missing_levels().map(|l| short_level(l, lang)).collect();
-                found.push(
-                    Finding::new(
-                        Rule::MissingIndicator,
-                        msg!(
-                            lang,
-                            "{}: chưa có chỉ tiêu cho cấp {}",
-                            "{}: no target for the {} level",
-                            named(n, lang),
-                            levels.join(", ")
-                        ),
-                    )
-                    .at(ind.key_span)
-                    .indicator(&n.id)
-                    .help(national_help(programme, n, lang)),
-                );
-            }
-            _ => {}
+        match a.entry {
+            None => found.push(absent(programme, &a, fallback, lang)),
+            Some(ind) => judged(programme, &a, ind, lang, &mut found),
         }
     }
     // Against a programme the plan does not implement, the officer still sees where the draft
@@ -195,6 +76,148 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             .into_iter()
             .map(|f| super::reform::as_reference(plan, lang, f)),
     );
+}
+
+/// A national indicator the plan has no entry for: only component counts, or nothing.
+fn absent(programme: &Programme, a: &IndicatorAssessment, fallback: Span, lang: Lang) -> Finding {
+    let n = a.national;
+    if let Some(first) = a.parts.first() {
+        return Finding::new(
+            Rule::NotComparable,
+            msg!(
+                lang,
+                "{}: kế hoạch chỉ nêu các số lượng thành phần ({}), không có mẫu số để so với chỉ tiêu quốc gia {}",
+                "{}: the plan gives only component counts ({}), with no denominator to set against the national {}",
+                n.id,
+                a.parts.iter().map(|p| p.key.as_str()).collect::<Vec<_>>().join(", "),
+                n.target_display(lang)
+            ),
+        )
+        .at(first.key_span)
+        .indicator(&n.id)
+        .help(national_help(programme, n, lang));
+    }
+    Finding::new(
+        Rule::MissingIndicator,
+        msg!(
+            lang,
+            "thiếu chỉ tiêu {} ({})",
+            "missing indicator {} ({})",
+            n.id,
+            n.short(lang)
+        ),
+    )
+    .at(fallback)
+    .indicator(&n.id)
+    .help(msg!(
+        lang,
+        "chương trình yêu cầu {} — {}. Thêm `- ref: {}` với `target:`",
+        "the programme asks for {} — {}. Add `- ref: {}` with a `target:`",
+        n.target_display(lang),
+        national_help(programme, n, lang),
+        n.id
+    ))
+}
+
+/// The plan's entry for a national indicator, by its verdict: weaker, not comparable, or
+/// missing at some level.
+fn judged(
+    programme: &Programme,
+    a: &IndicatorAssessment,
+    ind: &CompiledIndicator,
+    lang: Lang,
+    found: &mut Vec<Finding>,
+) {
+    let n = a.national;
+    let Some(j) = &a.judgement else { return };
+    match j.verdict {
+        Verdict::Weaker => {
+            for part in j.parts.iter().filter(|p| p.verdict == Verdict::Weaker) {
+                let Some(pt) = part.plan else { continue };
+                found.push(weaker(programme, n, pt, part, lang));
+            }
+        }
+        Verdict::NotComparable => {
+            let part = j.deciding().expect("a not-comparable verdict has a part");
+            let pt = part.plan.expect("an incomparable part has a plan target");
+            let (why, help) = incomparable(n, ind, pt, part, lang);
+            found.push(
+                Finding::new(
+                    Rule::NotComparable,
+                    msg!(
+                        lang,
+                        "{}: không so sánh được với chỉ tiêu của Chương trình",
+                        "{}: cannot be compared with the national target",
+                        named(n, lang)
+                    ),
+                )
+                .at(pt.span)
+                .label(why)
+                .indicator(&n.id)
+                .help(help.unwrap_or_else(|| national_help(programme, n, lang))),
+            );
+        }
+        Verdict::Missing => {
+            let levels: Vec<&str> = j.missing_levels().map(|l| short_level(l, lang)).collect();
+            found.push(
+                Finding::new(
+                    Rule::MissingIndicator,
+                    msg!(
+                        lang,
+                        "{}: chưa có chỉ tiêu cho cấp {}",
+                        "{}: no target for the {} level",
+                        named(n, lang),
+                        levels.join(", ")
+                    ),
+                )
+                .at(ind.key_span)
+                .indicator(&n.id)
+                .help(national_help(programme, n, lang)),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// One level's target below the national floor.
+fn weaker(
+    programme: &Programme,
+    n: &NationalIndicator,
+    pt: &PlanTarget,
+    part: &Part,
+    lang: Lang,
+) -> Finding {
+    let shown = shown_target(pt, part.as_percent, lang);
+    let at_level = level_suffix(part.level, lang);
+    Finding::new(
+        Rule::WeakerTarget,
+        msg!(
+            lang,
+            "{}: chỉ tiêu {}{} thấp hơn mức tối thiểu {} của Chương trình",
+            "{}: target {}{} is below the national floor of {}",
+            named(n, lang),
+            shown,
+            at_level,
+            floor_figure(&part.national.display(lang), lang)
+        ),
+    )
+    .at(pt.span)
+    .label(msg!(
+        lang,
+        "dưới mức {} của chương trình",
+        "below the programme's {}",
+        part.national.display(lang)
+    ))
+    .indicator(&n.id)
+    .help(format!(
+        "{}. {}",
+        national_help(programme, n, lang).trim_end_matches('.'),
+        msg!(
+            lang,
+            "Nâng chỉ tiêu lên ít nhất mức tối thiểu; nếu địa phương có lý do chính đáng, thêm một miễn trừ (`waivers:`) ghi rõ lý do.",
+            "Raise the target to at least the floor; if the province has a good reason, add a waiver (`waivers:`) that states it."
+        )
+    ))
 }
 
 /// A plan's target in the normalised notation, with the share it stands for when it is a count

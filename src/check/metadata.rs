@@ -179,8 +179,52 @@ fn changes_within(plan: &CompiledPlan, lang: Lang) -> Vec<String> {
         Date::last_of_year(plan.end),
     );
     let within = |until: Date| until >= first && until < last;
+    let mut out = body_changes(plan, &within, lang);
+    if let Some(p) = plan.province
+        && let Some(until) = p.until.filter(|u| within(*u))
+    {
+        out.push((
+            until,
+            msg!(
+                lang,
+                "từ {} không còn đơn vị hành chính {}",
+                "from {} {} no longer exists",
+                until.next_day().display(lang),
+                p.name
+            ),
+        ));
+    }
+    if uses_district(plan)
+        && let Some(l) = plan
+            .reference
+            .reforms
+            .government_level(TargetLevel::District)
+            .filter(|l| within(l.until))
+    {
+        out.push((
+            l.until,
+            msg!(
+                lang,
+                "từ {} không còn {}",
+                "from {} there is no {}",
+                l.from().display(lang),
+                l.name(lang)
+            ),
+        ));
+    }
+    out.sort_by_key(|(d, _)| *d);
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// The bodies the plan names or the programme expects that end within the period: each
+/// with its successor, dated.
+fn body_changes(
+    plan: &CompiledPlan,
+    within: &dyn Fn(Date) -> bool,
+    lang: Lang,
+) -> Vec<(Date, String)> {
     let registry = &plan.reference.agencies;
-    let mut out: Vec<(Date, String)> = Vec::new();
+    let mut out = Vec::new();
     let mut bodies: Vec<&crate::reference::Agency> =
         plan.agencies.iter().filter_map(|a| a.agency).collect();
     if let Some(p) = plan.programme {
@@ -214,21 +258,12 @@ fn changes_within(plan: &CompiledPlan, lang: Lang) -> Vec<String> {
             },
         ));
     }
-    if let Some(p) = plan.province
-        && let Some(until) = p.until.filter(|u| within(*u))
-    {
-        out.push((
-            until,
-            msg!(
-                lang,
-                "từ {} không còn đơn vị hành chính {}",
-                "from {} {} no longer exists",
-                until.next_day().display(lang),
-                p.name
-            ),
-        ));
-    }
-    let uses_district = plan.indicators.iter().any(|i| {
+    out
+}
+
+/// Whether the plan sets district targets or names a district body.
+fn uses_district(plan: &CompiledPlan) -> bool {
+    plan.indicators.iter().any(|i| {
         i.targets
             .iter()
             .any(|t| t.level == Some(TargetLevel::District))
@@ -236,25 +271,5 @@ fn changes_within(plan: &CompiledPlan, lang: Lang) -> Vec<String> {
         .agencies
         .iter()
         .filter_map(|a| a.agency)
-        .any(|a| plan.reference.reforms.level_of_body(a).is_some());
-    if uses_district
-        && let Some(l) = plan
-            .reference
-            .reforms
-            .government_level(TargetLevel::District)
-            .filter(|l| within(l.until))
-    {
-        out.push((
-            l.until,
-            msg!(
-                lang,
-                "từ {} không còn {}",
-                "from {} there is no {}",
-                l.from().display(lang),
-                l.name(lang)
-            ),
-        ));
-    }
-    out.sort_by_key(|(d, _)| *d);
-    out.into_iter().map(|(_, s)| s).collect()
+        .any(|a| plan.reference.reforms.level_of_body(a).is_some())
 }

@@ -1,30 +1,26 @@
 //! `kehoach check PATH...`
 //!
 //! Files are checked on every core and reported in the order given (directories in sorted
-//! order), as each is ready: a worker reads, checks and renders a file; this thread only
-//! writes what the workers rendered. Memory stays flat however many files there are (with
-//! `-o`, the report is kept until it is written whole).
+//! order), as each is ready: a worker reads, checks and renders a file (`check/worker.rs`);
+//! this thread only writes what the workers rendered. Memory stays flat however many files
+//! there are (with `-o`, the report is kept until it is written whole).
 
 mod fixing;
 mod select;
+mod worker;
 
 use super::Context;
 use super::output::{self, OutputArgs};
 use crate::cache::{self, Cache};
-use crate::finding::Finding;
 use crate::i18n::Lang;
-use crate::load::{self, Unreadable};
 use crate::msg;
 use crate::parallel;
-use crate::pipeline::{self, FileReport, Loaded};
 use crate::report::Counts;
-use crate::report::github;
 use crate::report::human::{Human, RunTotals};
-use crate::report::json::{self, JsonWriter};
-use crate::report::sarif::{self, SarifWriter};
+use crate::report::json::JsonWriter;
+use crate::report::sarif::SarifWriter;
 use crate::rules::Rule;
-use crate::source::SourceFile;
-use crate::walk::{self, Input};
+use crate::walk;
 use clap::ValueEnum;
 use select::RuleFilter;
 use std::cell::RefCell;
@@ -33,6 +29,7 @@ use std::io::{BufWriter, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use worker::{Checked, Rendered, check_input};
 
 #[derive(clap::Args, Debug)]
 pub struct CheckArgs {
@@ -90,26 +87,6 @@ pub enum Format {
     Sarif,
     /// GitHub Actions annotations (workflow commands)
     Github,
-}
-
-/// What a worker hands back for one input: its rendered findings and their tally.
-struct Checked {
-    counts: Counts,
-    per_rule: BTreeMap<Rule, usize>,
-    fixable: usize,
-    fixed: usize,
-    rendered: Rendered,
-}
-
-enum Rendered {
-    /// Text to write as it is (human, github, a diff).
-    Text(String),
-    /// Serialised elements of the JSON or SARIF list.
-    Items(Vec<String>),
-    /// The input could not be read: name and reason.
-    Unreadable(String, String),
-    /// The input was checked but its fixes could not be written: name, reason, and its report.
-    Failed(String, String, Box<Rendered>),
 }
 
 /// Where the report goes: standard output as it is written, or a buffer written to the
@@ -199,16 +176,7 @@ pub fn run_to(ctx: &Context, args: CheckArgs, to_stderr: bool) -> i32 {
             return 2;
         }
     };
-    let mut run = Run {
-        sink,
-        totals: RunTotals {
-            skipped,
-            ..RunTotals::default()
-        },
-        per_rule: BTreeMap::new(),
-        unreadable: Vec::new(),
-        closed: None,
-    };
+    let mut run = Run::new(sink, skipped);
     let cache = args
         .cache
         .then(|| Cache::open(&args.cache_dir, &ctx.reference.fingerprint, lang));
@@ -283,6 +251,20 @@ struct Run {
 }
 
 impl Run {
+    /// A run that has checked nothing yet; `skipped` inputs were excluded before it began.
+    fn new(sink: Sink, skipped: usize) -> Run {
+        Run {
+            sink,
+            totals: RunTotals {
+                skipped,
+                ..RunTotals::default()
+            },
+            per_rule: BTreeMap::new(),
+            unreadable: Vec::new(),
+            closed: None,
+        }
+    }
+
     fn take(&mut self, checked: Checked) -> ControlFlow<()> {
         self.totals.counts.merge(&checked.counts);
         self.totals.fixable += checked.fixable;
@@ -426,148 +408,4 @@ fn no_files(lang: Lang, skipped: usize) -> String {
         "kehoach: không tìm thấy tệp kế hoạch nào (*.yaml, *.yml)",
         "kehoach: no plan files found (*.yaml, *.yml)"
     )
-}
-
-/// Everything done for one input, on a worker thread.
-fn check_input(
-    input: &Input,
-    ctx: &Context,
-    settings: &Settings,
-    human: &Human,
-    cache: Option<&Cache>,
-) -> Checked {
-    let path = match input {
-        Input::Stdin => PathBuf::from("-"),
-        Input::File(p) => p.clone(),
-        Input::Broken(p, why) => return unreadable(p.display().to_string(), why.clone()),
-    };
-    let found = match cache {
-        Some(cache) if path != Path::new("-") => check_cached(&path, ctx, cache),
-        _ => check_fresh(&path, ctx),
-    };
-    let mut report = match found {
-        Ok(r) => r,
-        Err(u) => return unreadable(u.name, u.reason),
-    };
-    // After the cache: its entries do not depend on the configured rule levels.
-    let keep = |f: &Finding| settings.filter.keeps(f);
-    ctx.config.apply(&mut report.findings);
-    report.findings.retain(keep);
-    let mut fixed = 0;
-    let mut failed = None;
-    let mut diff = None;
-    if let (Some(write), Input::File(_)) = (settings.fix, input) {
-        let check = |source: SourceFile| {
-            let loaded = pipeline::load_source(source, ctx.reference, ctx.lang);
-            pipeline::check_loaded(loaded, ctx.lang).findings
-        };
-        let as_run = |findings: &mut Vec<Finding>| {
-            ctx.config.apply(findings);
-            findings.retain(keep);
-        };
-        report = match fixing::fix_file(&path, report, write, (check, as_run), ctx.lang) {
-            Ok(done) => {
-                fixed = done.count;
-                diff = done.diff;
-                done.report
-            }
-            Err((report, why)) => {
-                failed = Some(why);
-                report
-            }
-        };
-    }
-    let fixable = report
-        .findings
-        .iter()
-        .filter(|f| {
-            f.fix
-                .as_ref()
-                .is_some_and(|x| crate::fix::edit(&report.source.text, x).is_some())
-        })
-        .count();
-    let mut counts = Counts::default();
-    counts.add(&report.findings);
-    let mut per_rule = BTreeMap::new();
-    for f in &report.findings {
-        *per_rule.entry(f.rule).or_default() += 1;
-    }
-    let rendered = match diff {
-        Some(d) => Rendered::Text(d),
-        None if settings.fix == Some(false) => Rendered::Text(String::new()),
-        None => render(settings, human, &report.source, &report.findings),
-    };
-    let rendered = match failed {
-        Some(why) => Rendered::Failed(report.source.name.clone(), why, Box::new(rendered)),
-        None => rendered,
-    };
-    Checked {
-        counts,
-        per_rule,
-        fixable,
-        fixed,
-        rendered,
-    }
-}
-
-fn check_fresh(path: &Path, ctx: &Context) -> Result<FileReport, Unreadable> {
-    let loaded = pipeline::read_plan(path, ctx.reference, ctx.lang)?;
-    Ok(pipeline::check_loaded(loaded, ctx.lang))
-}
-
-/// The file is read here once, for its hash and for the code frames; on a miss the same
-/// bytes go through the pipeline.
-fn check_cached(path: &Path, ctx: &Context, cache: &Cache) -> Result<FileReport, Unreadable> {
-    let Ok(bytes) = load::read_file_bytes(path) else {
-        // Missing, a directory...: reported as without the cache.
-        return check_fresh(path, ctx);
-    };
-    let name = path.display().to_string();
-    let hash = crate::fingerprint::hash(&bytes);
-    let text = load::source_from_bytes(name.clone(), bytes, ctx.lang);
-    if let Some(findings) = cache.lookup(&name, &hash) {
-        let source = text.unwrap_or_else(|b| b.0);
-        return Ok(FileReport { source, findings });
-    }
-    Ok(cache.fill(&name, &hash, || {
-        let loaded = match text {
-            Ok(source) => pipeline::load_source(source, ctx.reference, ctx.lang),
-            Err(b) => Loaded::Failed(b.0, Box::new(b.1)),
-        };
-        pipeline::check_loaded(loaded, ctx.lang)
-    }))
-}
-
-fn unreadable(name: String, reason: String) -> Checked {
-    Checked {
-        counts: Counts::default(),
-        per_rule: BTreeMap::new(),
-        fixable: 0,
-        fixed: 0,
-        rendered: Rendered::Unreadable(name, reason),
-    }
-}
-
-fn render(
-    settings: &Settings,
-    human: &Human,
-    source: &SourceFile,
-    findings: &[Finding],
-) -> Rendered {
-    match settings.format {
-        Format::Human if findings.is_empty() || settings.statistics => {
-            Rendered::Text(String::new())
-        }
-        Format::Human => Rendered::Text(human.file(source, findings)),
-        Format::Github => Rendered::Text(github::annotations(source, findings)),
-        Format::Json => Rendered::Items(
-            findings
-                .iter()
-                .map(|f| json::item(source, f, human.lang))
-                .collect(),
-        ),
-        Format::Sarif => {
-            Rendered::Items(findings.iter().map(|f| sarif::result(source, f)).collect())
-        }
-    }
 }

@@ -62,18 +62,7 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
         eprintln!("kehoach: {why}");
         return 2;
     }
-    let mut paths = Vec::new();
-    let mut failed = false;
-    for input in walk::inputs(&args.paths, &|_| false, ctx.lang) {
-        match input {
-            Input::Stdin => paths.push(PathBuf::from("-")),
-            Input::File(p) => paths.push(p),
-            Input::Broken(p, why) => {
-                eprintln!("kehoach: {}: {why}", p.display());
-                failed = true;
-            }
-        }
-    }
+    let (paths, mut failed) = plan_paths(ctx, &args);
     if paths.is_empty() {
         if !failed {
             eprintln!(
@@ -89,74 +78,116 @@ pub fn run(ctx: &Context, args: CompareArgs) -> i32 {
     }
     let bom = args.bom && matches!(args.format, Format::Csv | Format::CsvLong);
     let code = if args.format == Format::CsvLong {
-        output(ctx, &args.out, |w| {
-            if bom {
-                w.write_all(csv::BOM.as_bytes())?;
-            }
-            w.write_all(csv::record(matrix::TIDY_HEADER).as_bytes())?;
-            for path in &paths {
-                let Ok(plan) = load(ctx, path) else {
-                    failed = true;
-                    continue;
-                };
-                // Written and dropped at once, so it may keep everything.
-                let column = matrix::column(&plan, ctx.lang, true);
-                drop(plan);
-                for row in matrix::tidy_rows(&column, ctx.lang) {
-                    w.write_all(csv::record(&row).as_bytes())?;
-                }
-            }
-            Ok(())
-        })
+        tidy(ctx, &args, &paths, bom, &mut failed)
     } else {
-        // Only the HTML tooltips and the JSON show each target's wording and the bodies' names.
-        let full = matches!(args.format, Format::Html | Format::Json);
-        let mut columns = Vec::new();
-        for path in &paths {
-            match load(ctx, path) {
-                Ok(plan) => columns.push(matrix::column(&plan, ctx.lang, full)),
-                Err(_) => failed = true,
-            }
-        }
-        if columns.is_empty() {
-            return 2;
-        }
-        let view = matrix::assemble(columns, Some(ctx.reference), ctx.lang);
-        output(ctx, &args.out, |w| {
-            if bom {
-                w.write_all(csv::BOM.as_bytes())?;
-            }
-            match args.format {
-                // Every mark in the table is explained under it.
-                Format::Table => write!(
-                    w,
-                    "{}\n{}",
-                    table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color),
-                    matrix::legend_text(ctx.lang, false)
-                ),
-                Format::Md => write!(
-                    w,
-                    "{}\n{}",
-                    markdown::grid(&view.grid(ctx.lang)),
-                    matrix::legend_text(ctx.lang, true)
-                ),
-                Format::Csv => view.write_csv(ctx.lang, w),
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut *w, &view).map_err(|e| {
-                        // Keep the kind: a closed pipe is the reader's choice, not a failure.
-                        match e.io_error_kind() {
-                            Some(kind) => io::Error::new(kind, e),
-                            None => io::Error::other(e),
-                        }
-                    })?;
-                    w.write_all(b"\n")
-                }
-                Format::Html => view.write_html(ctx.lang, w),
-                Format::CsvLong => Ok(()),
-            }
-        })
+        compare(ctx, &args, &paths, bom, &mut failed)
     };
     if failed { 2 } else { code }
+}
+
+/// The plan files the arguments name; `true` when some could not be listed (said on stderr).
+fn plan_paths(ctx: &Context, args: &CompareArgs) -> (Vec<PathBuf>, bool) {
+    let mut paths = Vec::new();
+    let mut failed = false;
+    for input in walk::inputs(&args.paths, &|_| false, ctx.lang) {
+        match input {
+            Input::Stdin => paths.push(PathBuf::from("-")),
+            Input::File(p) => paths.push(p),
+            Input::Broken(p, why) => {
+                eprintln!("kehoach: {}: {why}", p.display());
+                failed = true;
+            }
+        }
+    }
+    (paths, failed)
+}
+
+/// The tidy CSV, one plan at a time: nothing but the current plan is held.
+fn tidy(ctx: &Context, args: &CompareArgs, paths: &[PathBuf], bom: bool, failed: &mut bool) -> i32 {
+    output(ctx, &args.out, |w| {
+        if bom {
+            w.write_all(csv::BOM.as_bytes())?;
+        }
+        w.write_all(csv::record(matrix::TIDY_HEADER).as_bytes())?;
+        for path in paths {
+            let Ok(plan) = load(ctx, path) else {
+                *failed = true;
+                continue;
+            };
+            // Written and dropped at once, so it may keep everything.
+            let column = matrix::column(&plan, ctx.lang, true);
+            drop(plan);
+            for row in matrix::tidy_rows(&column, ctx.lang) {
+                w.write_all(csv::record(&row).as_bytes())?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The matrix: one compact column per plan, then laid out in the chosen format.
+fn compare(
+    ctx: &Context,
+    args: &CompareArgs,
+    paths: &[PathBuf],
+    bom: bool,
+    failed: &mut bool,
+) -> i32 {
+    // Only the HTML tooltips and the JSON show each target's wording and the bodies' names.
+    let full = matches!(args.format, Format::Html | Format::Json);
+    let mut columns = Vec::new();
+    for path in paths {
+        match load(ctx, path) {
+            Ok(plan) => columns.push(matrix::column(&plan, ctx.lang, full)),
+            Err(_) => *failed = true,
+        }
+    }
+    if columns.is_empty() {
+        return 2;
+    }
+    let view = matrix::assemble(columns, Some(ctx.reference), ctx.lang);
+    output(ctx, &args.out, |w| {
+        if bom {
+            w.write_all(csv::BOM.as_bytes())?;
+        }
+        write_matrix(ctx, args.format, &view, w)
+    })
+}
+
+fn write_matrix(
+    ctx: &Context,
+    format: Format,
+    view: &matrix::Matrix,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        // Every mark in the table is explained under it.
+        Format::Table => write!(
+            w,
+            "{}\n{}",
+            table::grid(&view.grid(ctx.lang), ctx.width, ctx.stdout_color),
+            matrix::legend_text(ctx.lang, false)
+        ),
+        Format::Md => write!(
+            w,
+            "{}\n{}",
+            markdown::grid(&view.grid(ctx.lang)),
+            matrix::legend_text(ctx.lang, true)
+        ),
+        Format::Csv => view.write_csv(ctx.lang, w),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, &view).map_err(|e| {
+                // Keep the kind: a closed pipe is the reader's choice, not a failure.
+                match e.io_error_kind() {
+                    Some(kind) => io::Error::new(kind, e),
+                    None => io::Error::other(e),
+                }
+            })?;
+            w.write_all(b"\n")
+        }
+        Format::Html => view.write_html(ctx.lang, w),
+        Format::CsvLong => Ok(()),
+    }
 }
 
 /// Writes through `write` to standard output, or to the `-o` file atomically (never over an

@@ -2,6 +2,7 @@
 
 use super::Context;
 use super::output::OutputArgs;
+use crate::import::draft::Draft;
 use crate::import::{self, Imported};
 use crate::msg;
 use std::path::PathBuf;
@@ -133,13 +134,6 @@ fn tempfile_dir() -> std::io::Result<PathBuf> {
 fn summary(ctx: &Context, i: &Imported) -> String {
     let d = &i.draft;
     let lang = ctx.lang;
-    let national = d
-        .indicators
-        .iter()
-        .filter(|x| x.reference.is_some())
-        .count();
-    let parts = d.indicators.iter().filter(|x| x.part_of.is_some()).count();
-    let local = d.indicators.len() - national - parts;
     let resolved = d
         .responsibilities
         .iter()
@@ -153,29 +147,6 @@ fn summary(ctx: &Context, i: &Imported) -> String {
             .map(|r| r.doubts.len())
             .sum::<usize>()
         + d.tasks.iter().filter(|t| t.doubt.is_some()).count();
-    let refs: Vec<&str> = d
-        .indicators
-        .iter()
-        .filter_map(|x| x.reference.as_deref())
-        .collect();
-    let missing: Vec<&str> = ctx
-        .reference
-        .programmes
-        .first()
-        .map(|p| {
-            p.indicators
-                .iter()
-                .map(|n| n.id.as_str())
-                .filter(|id| {
-                    !refs.contains(id)
-                        && !d
-                            .indicators
-                            .iter()
-                            .any(|x| x.part_of.as_deref() == Some(*id))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
     let mut s = String::new();
     let yes_no = |b: bool| {
         if b {
@@ -204,23 +175,7 @@ fn summary(ctx: &Context, i: &Imported) -> String {
         d.meta.issued.as_ref().map_or("—", |n| n.value.as_str()),
         yes_no(d.meta.signer.is_some())
     ));
-    s.push_str(&msg!(
-        lang,
-        "  chỉ tiêu: {} (khớp chỉ tiêu quốc gia {}, phần của chỉ tiêu quốc gia {}, riêng {})\n",
-        "  targets: {} (matched to a national indicator {}, parts of one {}, local {})\n",
-        d.indicators.len(),
-        national,
-        parts,
-        local
-    ));
-    if !missing.is_empty() {
-        s.push_str(&msg!(
-            lang,
-            "  chỉ tiêu quốc gia không thấy trong văn bản: {}\n",
-            "  national indicators not found in the text: {}\n",
-            missing.join(", ")
-        ));
-    }
+    targets_line(ctx, d, &mut s);
     s.push_str(&msg!(
         lang,
         "  nhóm nhiệm vụ: {}; kinh phí: {}; chế độ báo cáo: {}\n",
@@ -243,6 +198,70 @@ fn summary(ctx: &Context, i: &Imported) -> String {
         doubts,
         d.left_out.len()
     ));
+    left_out(d, &mut s);
+    s
+}
+
+/// How many targets were found, how many matched a national indicator, and which national
+/// ones the text does not state.
+fn targets_line(ctx: &Context, d: &Draft, s: &mut String) {
+    let lang = ctx.lang;
+    let national = d
+        .indicators
+        .iter()
+        .filter(|x| x.reference.is_some())
+        .count();
+    let parts = d.indicators.iter().filter(|x| x.part_of.is_some()).count();
+    let local = d.indicators.len() - national - parts;
+    let missing = missing_national(ctx, d);
+    s.push_str(&msg!(
+        lang,
+        "  chỉ tiêu: {} (khớp chỉ tiêu quốc gia {}, phần của chỉ tiêu quốc gia {}, riêng {})\n",
+        "  targets: {} (matched to a national indicator {}, parts of one {}, local {})\n",
+        d.indicators.len(),
+        national,
+        parts,
+        local
+    ));
+    if !missing.is_empty() {
+        s.push_str(&msg!(
+            lang,
+            "  chỉ tiêu quốc gia không thấy trong văn bản: {}\n",
+            "  national indicators not found in the text: {}\n",
+            missing.join(", ")
+        ));
+    }
+}
+
+/// The national indicators of the first programme that the draft neither matched nor counts
+/// a part of.
+fn missing_national(ctx: &Context, d: &Draft) -> Vec<&'static str> {
+    let refs: Vec<&str> = d
+        .indicators
+        .iter()
+        .filter_map(|x| x.reference.as_deref())
+        .collect();
+    ctx.reference
+        .programmes
+        .first()
+        .map(|p| {
+            p.indicators
+                .iter()
+                .map(|n| n.id.as_str())
+                .filter(|id| {
+                    !refs.contains(id)
+                        && !d
+                            .indicators
+                            .iter()
+                            .any(|x| x.part_of.as_deref() == Some(*id))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The first five paragraphs left out, each cut at 90 characters.
+fn left_out(d: &Draft, s: &mut String) {
     for p in d.left_out.iter().take(5) {
         let short: String = p.chars().take(90).collect();
         s.push_str(&format!(
@@ -250,5 +269,4 @@ fn summary(ctx: &Context, i: &Imported) -> String {
             if p.chars().count() > 90 { "…" } else { "" }
         ));
     }
-    s
 }

@@ -191,63 +191,8 @@ pub fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, V
                 Some("en") => config.lang = Some(Lang::En),
                 _ => errors.push(bad_value(value, &["vi", "en"], at(value.span()), lang)),
             },
-            "programme" => match value.get_ref().as_str() {
-                Some(p) if !p.trim().is_empty() => {
-                    let path = config.base.join(p.trim());
-                    if path.is_file() {
-                        config.programme = Some(path);
-                    } else {
-                        errors.push(
-                            Finding::new(
-                                Rule::Config,
-                                msg!(
-                                    lang,
-                                    "không tìm thấy tệp chương trình `{}`",
-                                    "programme file `{}` not found",
-                                    p.trim()
-                                ),
-                            )
-                            .at(at(value.span()))
-                            .help(msg!(
-                                lang,
-                                "đường dẫn tính từ thư mục chứa {FILE_NAME}",
-                                "the path is relative to the directory holding {FILE_NAME}"
-                            )),
-                        );
-                    }
-                }
-                _ => errors.push(expected(
-                    value,
-                    msg!(lang, "một đường dẫn tệp", "a file path"),
-                    at(value.span()),
-                    lang,
-                )),
-            },
-            "exclude" => match value.get_ref() {
-                DeValue::Array(items) => {
-                    for item in items.iter() {
-                        match item.get_ref().as_str().and_then(Glob::new) {
-                            Some(g) => config.exclude.push(g),
-                            None => errors.push(expected(
-                                item,
-                                msg!(lang, "một mẫu đường dẫn", "a path pattern"),
-                                at(item.span()),
-                                lang,
-                            )),
-                        }
-                    }
-                }
-                _ => errors.push(expected(
-                    value,
-                    msg!(
-                        lang,
-                        "một danh sách mẫu đường dẫn, ví dụ [\"drafts\"]",
-                        "a list of path patterns, e.g. [\"drafts\"]"
-                    ),
-                    at(value.span()),
-                    lang,
-                )),
-            },
+            "programme" => programme(value, &mut config, &mut errors, text, lang),
+            "exclude" => exclude(value, &mut config, &mut errors, text, lang),
             "rules" => match value.get_ref() {
                 DeValue::Table(rules) => {
                     for (code, level) in rules.iter() {
@@ -265,27 +210,7 @@ pub fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, V
                     lang,
                 )),
             },
-            _ => {
-                let help = match did_you_mean(name, KEYS) {
-                    Some(best) => {
-                        msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?")
-                    }
-                    None => msg!(
-                        lang,
-                        "các khóa hợp lệ: {}",
-                        "allowed keys: {}",
-                        KEYS.join(", ")
-                    ),
-                };
-                errors.push(
-                    Finding::new(
-                        Rule::Config,
-                        msg!(lang, "khóa không hợp lệ `{name}`", "unknown key `{name}`"),
-                    )
-                    .at(at(key.span()))
-                    .help(help),
-                );
-            }
+            _ => errors.push(unknown_key(name, at(key.span()), lang)),
         }
     }
     if errors.is_empty() {
@@ -294,6 +219,103 @@ pub fn parse(source: &SourceFile, base: PathBuf, lang: Lang) -> Result<Config, V
         errors.sort_by_key(|f| f.span.map(|s| s.offset));
         Err(errors)
     }
+}
+
+/// `programme = "path"`: a file that exists, relative to the settings' directory.
+fn programme(
+    value: &Spanned<DeValue<'_>>,
+    config: &mut Config,
+    errors: &mut Vec<Finding>,
+    text: &str,
+    lang: Lang,
+) {
+    let at = Span::at_offset(text, value.span().start, value.span().len());
+    let Some(p) = value.get_ref().as_str().filter(|p| !p.trim().is_empty()) else {
+        errors.push(expected(
+            value,
+            msg!(lang, "một đường dẫn tệp", "a file path"),
+            at,
+            lang,
+        ));
+        return;
+    };
+    let path = config.base.join(p.trim());
+    if path.is_file() {
+        config.programme = Some(path);
+        return;
+    }
+    errors.push(
+        Finding::new(
+            Rule::Config,
+            msg!(
+                lang,
+                "không tìm thấy tệp chương trình `{}`",
+                "programme file `{}` not found",
+                p.trim()
+            ),
+        )
+        .at(at)
+        .help(msg!(
+            lang,
+            "đường dẫn tính từ thư mục chứa {FILE_NAME}",
+            "the path is relative to the directory holding {FILE_NAME}"
+        )),
+    );
+}
+
+/// `exclude = ["drafts", ...]`: each pattern that reads is kept, each that does not reported.
+fn exclude(
+    value: &Spanned<DeValue<'_>>,
+    config: &mut Config,
+    errors: &mut Vec<Finding>,
+    text: &str,
+    lang: Lang,
+) {
+    let at = |range: std::ops::Range<usize>| Span::at_offset(text, range.start, range.len());
+    let DeValue::Array(items) = value.get_ref() else {
+        errors.push(expected(
+            value,
+            msg!(
+                lang,
+                "một danh sách mẫu đường dẫn, ví dụ [\"drafts\"]",
+                "a list of path patterns, e.g. [\"drafts\"]"
+            ),
+            at(value.span()),
+            lang,
+        ));
+        return;
+    };
+    for item in items.iter() {
+        match item.get_ref().as_str().and_then(Glob::new) {
+            Some(g) => config.exclude.push(g),
+            None => errors.push(expected(
+                item,
+                msg!(lang, "một mẫu đường dẫn", "a path pattern"),
+                at(item.span()),
+                lang,
+            )),
+        }
+    }
+}
+
+fn unknown_key(name: &str, at: Span, lang: Lang) -> Finding {
+    let help = match did_you_mean(name, KEYS) {
+        Some(best) => {
+            msg!(lang, "Có phải ý bạn là `{best}`?", "did you mean `{best}`?")
+        }
+        None => msg!(
+            lang,
+            "các khóa hợp lệ: {}",
+            "allowed keys: {}",
+            KEYS.join(", ")
+        ),
+    };
+    Finding::new(
+        Rule::Config,
+        msg!(lang, "khóa không hợp lệ `{name}`", "unknown key `{name}`"),
+    )
+    .at(at)
+    .help(help)
 }
 
 fn rule_level(

@@ -271,74 +271,17 @@ pub struct Programme {
 
 impl Programme {
     pub fn from_file(f: ProgrammeFile) -> Result<Programme, Box<Finding>> {
-        let bad = |msg: String| Box::new(Finding::new(Rule::Schema, msg));
         let (start, end) = crate::date::parse_period(&f.period).ok_or_else(|| {
             bad(format!(
                 "programme period `{}` is not YEAR or YEAR-YEAR",
                 f.period
             ))
         })?;
-        let mut indicators = Vec::with_capacity(f.indicators.len());
-        for d in f.indicators {
-            let read = |s: &str| {
-                Target::parse(s)
-                    .map_err(|_| bad(format!("indicator `{}`: target `{s}` cannot be read", d.id)))
-            };
-            let targets = match &d.target {
-                TargetDef::One(s) => vec![(None, read(s)?)],
-                TargetDef::ByLevel(m) => {
-                    let mut v = Vec::new();
-                    for (k, s) in m {
-                        let level =
-                            Level::ALL
-                                .into_iter()
-                                .find(|l| l.key() == k)
-                                .ok_or_else(|| {
-                                    bad(format!("indicator `{}`: unknown level `{k}`", d.id))
-                                })?;
-                        v.push((Some(level), read(s)?));
-                    }
-                    // Province, district, commune: the order plans write them in.
-                    v.sort_by_key(|(l, _)| *l);
-                    v
-                }
-            };
-            if d.text_status != TextStatus::Reconstructed && d.text_source.is_none() {
-                return Err(bad(format!(
-                    "indicator `{}`: a {:?} text needs `text_source:`",
-                    d.id, d.text_status
-                )));
-            }
-            let population_level =
-                match d.population_level.as_deref() {
-                    None => None,
-                    Some(k) => Some(Level::ALL.into_iter().find(|l| l.key() == k).ok_or_else(
-                        || bad(format!("indicator `{}`: unknown level `{k}`", d.id)),
-                    )?),
-                };
-            indicators.push(NationalIndicator {
-                id: d.id,
-                group: d.group,
-                short: d.short,
-                short_en: d.short_en,
-                text: d.text,
-                text_en: d.text_en,
-                targets,
-                deadline: d.deadline,
-                binds: d.binds,
-                clause: d.clause,
-                clause_confirmed: d.clause_confirmed,
-                text_status: d.text_status,
-                text_source: d.text_source,
-                text_source_detail: d.text_source_detail,
-                population_level,
-                two_level: d.two_level,
-                once_by_deadline: d.once_by_deadline,
-                population: d.population,
-                phrases: d.phrases,
-                note: d.note,
-            });
-        }
+        let indicators = f
+            .indicators
+            .into_iter()
+            .map(NationalIndicator::from_def)
+            .collect::<Result<Vec<_>, _>>()?;
         let mut p = Programme {
             id: f.id,
             aliases: f.aliases,
@@ -370,4 +313,75 @@ impl Programme {
     pub fn indicator(&self, id: &str) -> Option<&NationalIndicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
+}
+
+/// A schema finding about the programme data itself (its files are checked like plans).
+fn bad(msg: String) -> Box<Finding> {
+    Box::new(Finding::new(Rule::Schema, msg))
+}
+
+/// `province`, `district` or `commune` in the programme data.
+fn level_named(id: &str, k: &str) -> Result<Level, Box<Finding>> {
+    Level::ALL
+        .into_iter()
+        .find(|l| l.key() == k)
+        .ok_or_else(|| bad(format!("indicator `{id}`: unknown level `{k}`")))
+}
+
+impl NationalIndicator {
+    fn from_def(d: IndicatorDef) -> Result<NationalIndicator, Box<Finding>> {
+        let targets = national_targets(&d)?;
+        if d.text_status != TextStatus::Reconstructed && d.text_source.is_none() {
+            return Err(bad(format!(
+                "indicator `{}`: a {:?} text needs `text_source:`",
+                d.id, d.text_status
+            )));
+        }
+        let population_level = match d.population_level.as_deref() {
+            None => None,
+            Some(k) => Some(level_named(&d.id, k)?),
+        };
+        Ok(NationalIndicator {
+            id: d.id,
+            group: d.group,
+            short: d.short,
+            short_en: d.short_en,
+            text: d.text,
+            text_en: d.text_en,
+            targets,
+            deadline: d.deadline,
+            binds: d.binds,
+            clause: d.clause,
+            clause_confirmed: d.clause_confirmed,
+            text_status: d.text_status,
+            text_source: d.text_source,
+            text_source_detail: d.text_source_detail,
+            population_level,
+            two_level: d.two_level,
+            once_by_deadline: d.once_by_deadline,
+            population: d.population,
+            phrases: d.phrases,
+            note: d.note,
+        })
+    }
+}
+
+/// The indicator's target, or one per level in the order plans write them.
+fn national_targets(d: &IndicatorDef) -> Result<Vec<(Option<Level>, Target)>, Box<Finding>> {
+    let read = |s: &str| {
+        Target::parse(s)
+            .map_err(|_| bad(format!("indicator `{}`: target `{s}` cannot be read", d.id)))
+    };
+    Ok(match &d.target {
+        TargetDef::One(s) => vec![(None, read(s)?)],
+        TargetDef::ByLevel(m) => {
+            let mut v = Vec::new();
+            for (k, s) in m {
+                v.push((Some(level_named(&d.id, k)?), read(s)?));
+            }
+            // Province, district, commune: the order plans write them in.
+            v.sort_by_key(|(l, _)| *l);
+            v
+        }
+    })
 }

@@ -395,6 +395,14 @@ impl Compliance {
                 "The plan implements no known programme; compared for reference only."
             ));
         }
+        r.grid(self.indicators_grid(lang));
+        self.agencies_section(&mut r, lang);
+        self.local_section(&mut r, lang);
+        r
+    }
+
+    /// Each national indicator: its target, the plan's, and the verdict.
+    fn indicators_grid(&self, lang: Lang) -> Grid {
         let mut g = Grid::new(match lang {
             Lang::Vi => [
                 "Chỉ tiêu của Chương trình",
@@ -418,8 +426,11 @@ impl Compliance {
                 verdict_cell(row.verdict, lang),
             ]);
         }
-        r.grid(g);
+        g
+    }
 
+    /// The bodies the programme expects on the plan's date, and those the plan names.
+    fn agencies_section(&self, r: &mut Report, lang: Lang) {
         r.heading(msg!(
             lang,
             "Cơ quan (tại thời điểm {}{})",
@@ -456,7 +467,10 @@ impl Compliance {
             ]);
         }
         r.grid(g);
+    }
 
+    /// The plan's local indicators, as written.
+    fn local_section(&self, r: &mut Report, lang: Lang) {
         r.heading(msg!(
             lang,
             "Chỉ tiêu riêng của kế hoạch",
@@ -486,6 +500,5 @@ impl Compliance {
             }
             r.grid(g);
         }
-        r
     }
 }
