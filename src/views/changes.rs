@@ -149,6 +149,21 @@ pub fn normalise(s: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The form two wordings are compared in: as [`normalise`], in lower case, without the
+/// punctuation that closes it. A document writes a list item with its "." or ";" and a
+/// signer's title in capitals; the plan file need not, and neither is a change of substance.
+fn wording_key(s: &str) -> String {
+    normalise(s)
+        .to_lowercase()
+        .trim_end_matches(|c: char| matches!(c, '.' | ';' | ',' | ':') || c.is_whitespace())
+        .to_string()
+}
+
+/// Whether two wordings say the same words (see [`wording_key`]).
+pub fn same_words(a: &str, b: &str) -> bool {
+    wording_key(a) == wording_key(b)
+}
+
 struct Out {
     lang: Lang,
     changes: Vec<Change>,
@@ -187,7 +202,7 @@ impl Out {
         match (old, new) {
             (Some(a), None) => self.push(section, item, Kind::Removed, Some(a), None),
             (None, Some(b)) => self.push(section, item, Kind::Added, None, Some(b)),
-            (Some(a), Some(b)) if a != b => {
+            (Some(a), Some(b)) if !same_words(&a, &b) => {
                 self.push(section, item, Kind::Changed, Some(a), Some(b))
             }
             _ => {}
@@ -204,10 +219,11 @@ impl Out {
     ) {
         let old: Vec<String> = old.into_iter().map(normalise).collect();
         let new: Vec<String> = new.into_iter().map(normalise).collect();
-        for o in old.iter().filter(|o| !new.contains(o)) {
+        let in_list = |s: &str, list: &[String]| list.iter().any(|x| same_words(x, s));
+        for o in old.iter().filter(|o| !in_list(o, &new)) {
             self.push(section, item, Kind::Removed, Some(o.clone()), None);
         }
-        for n in new.iter().filter(|n| !old.contains(n)) {
+        for n in new.iter().filter(|n| !in_list(n, &old)) {
             self.push(section, item, Kind::Added, None, Some(n.clone()));
         }
     }
@@ -232,7 +248,6 @@ fn field_label(key: &str, lang: Lang) -> Option<&'static str> {
         ("previous", "kế hoạch năm trước"),
         ("signer", "người ký"),
         ("recipients", "nơi nhận"),
-        ("source", "nguồn"),
         ("purpose", "mục đích"),
         ("requirements", "yêu cầu"),
         ("objectives", "mục tiêu"),
@@ -380,7 +395,7 @@ fn metadata(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         );
     }
     out.field(s, "district", text_of(&o.district), text_of(&n.district));
-    out.field(s, "place", text_of(&o.place), text_of(&n.place));
+    out.field(s, "place", place_of(old), place_of(new));
     match (old.issued, new.issued) {
         (Some(a), Some(b)) if a == b => {}
         (Some(a), Some(b)) => out.push(
@@ -432,7 +447,17 @@ fn metadata(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         o.recipients.iter().map(String::as_str),
         n.recipients.iter().map(String::as_str),
     );
-    out.field(s, "source", o.source.clone(), n.source.clone());
+    // `source` (where the file was transcribed from) is not compared: it describes the
+    // file, not the plan, and a plan read back from its own document names another file.
+}
+
+/// The place in the date line: the plan's own, else its province's name, which is what a
+/// document without one is dated from (render writes it so).
+fn place_of(plan: &CompiledPlan) -> Option<String> {
+    let meta = &plan.doc.plan.value;
+    text_of(&meta.place)
+        .or_else(|| plan.province.map(|p| p.name.clone()))
+        .or_else(|| Some(meta.province.value.clone()))
 }
 
 /// The levels two indicators are compared at: each level either names, or `None` alone.
@@ -583,7 +608,13 @@ fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         );
         out.field(s, &item("unit"), o.unit.clone(), n.unit.clone());
         out.field(s, &item("part_of"), o.part_of.clone(), n.part_of.clone());
-        out.field(s, &item("text"), o.text.clone(), n.text.clone());
+        // A wording on one side only is not compared when it agrees with its target: it
+        // records the sentence the target was read from, and the target is compared above. A
+        // plan rendered and read back gains the sentence the document gave for the target.
+        let one_sided = |i: &CompiledIndicator| i.text.is_some() && i.text_disagrees().is_none();
+        if o.text.is_some() == n.text.is_some() || !(one_sided(o) || one_sided(n)) {
+            out.field(s, &item("text"), o.text.clone(), n.text.clone());
+        }
         let (before, after) = (
             verdict_of(o.national, Some(o)),
             verdict_of(n.national, Some(n)),
