@@ -147,6 +147,8 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
         let t = p.full.trim();
         t == "KẾ HOẠCH" || t.starts_with("KẾ HOẠCH ")
     }) {
+        // A plan without a number ("Số: …") is still a plan: its heading says so.
+        m.kind.get_or_insert("ke-hoach");
         let rest = head[k].full.trim().trim_start_matches("KẾ HOẠCH").trim();
         // The title is every capitalised paragraph after "KẾ HOẠCH" ("… NĂM" / "2024").
         let mut title_words = rest.to_string();
@@ -159,10 +161,13 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
                 .to_string();
         }
         if !title_words.is_empty() {
-            let title = format!(
-                "Kế hoạch {}",
-                sentence_case(&title_words, province).to_lowercase_first()
-            );
+            let cased = sentence_case(&title_words, province);
+            // "DỰ THẢO KẾ HOẠCH …" names its kind itself; "THỰC HIỆN …" does not.
+            let title = if plain(&title_words).contains("ke hoach") {
+                cased
+            } else {
+                format!("Kế hoạch {}", cased.to_lowercase_first())
+            };
             m.title = Some(Noted::doubtful(
                 fix_province(&title, province),
                 "tên kế hoạch chuyển từ chữ in hoa sang chữ thường; xem lại chữ hoa của tên riêng",
@@ -171,8 +176,8 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
         }
     }
     if m.period.is_none() {
-        m.period =
-            period(&all_text).map(|p| Noted::doubtful(p, "năm hoặc giai đoạn đoán từ phần mở đầu"));
+        m.period = period(&own_words(head))
+            .map(|p| Noted::doubtful(p, "năm hoặc giai đoạn đoán từ phần mở đầu"));
     }
     // Programmes and bases cited in the preamble.
     for n in document_numbers(&all_text) {
@@ -190,6 +195,23 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
         }
     }
     m
+}
+
+/// Whether a paragraph cites another document as a basis ("Căn cứ …", "Thực hiện …"): its
+/// years and numbers are that document's ("Chương trình … giai đoạn 2021 - 2025"), not the plan's.
+pub fn cites_basis(p: &Para) -> bool {
+    let t = plain(p.full.trim_start_matches('|').trim());
+    t.starts_with("can cu ") || t.starts_with("thuc hien ")
+}
+
+/// The paragraphs' text without those that cite a basis.
+pub fn own_words(paras: &[Para]) -> String {
+    paras
+        .iter()
+        .filter(|p| !cites_basis(p))
+        .map(|p| p.full.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 trait LowerFirst {

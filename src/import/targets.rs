@@ -22,8 +22,9 @@ struct Found {
 }
 
 /// Counted things: the noun after a head-count, longest first.
-const UNITS: [&str; 16] = [
+const UNITS: [&str; 17] = [
     "học sinh, sinh viên",
+    "người bán dâm",
     "người lao động",
     "người dân",
     "huyện/thành phố",
@@ -492,6 +493,16 @@ pub fn clauses(s: &str) -> Vec<String> {
     out
 }
 
+/// Whether a clause opens with its target ("Ít nhất 70% học sinh …", "60% người lao động …"):
+/// an item of a list of populations that shares the last item's predicate. A clause with its
+/// own verb before the figure ("Tổ chức kiểm tra ít nhất 20% số cơ sở …") is a sentence of its
+/// own, and the next clause's "được …" is not its predicate.
+fn names_first(bare: &str, found: &[Found]) -> bool {
+    found
+        .first()
+        .is_some_and(|f| bare[..f.start].split_whitespace().count() <= 3)
+}
+
 /// One target read from a clause, before indicators are merged within the paragraph.
 struct Piece {
     found: Vec<Found>,
@@ -524,7 +535,11 @@ pub fn read_paragraph(m: &Matcher, paragraph: &str) -> Vec<Indicator> {
             continue;
         }
         let text = match &tail {
-            Some(t) if !c.contains(" được ") && !c.contains(t.as_str()) => {
+            Some(t)
+                if !c.contains(" được ")
+                    && !c.contains(t.as_str())
+                    && names_first(&bare, &found) =>
+            {
                 format!("{} … {}", c.trim_end_matches(';'), t)
             }
             _ => c.to_string(),
@@ -673,7 +688,13 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
                 }
                 _ => None,
             };
-            prev.text = format!("{} {}", prev.text, p.text);
+            // The clause before ended at ";" (trimmed off when it was written) or at ".".
+            let sep = if prev.text.ends_with(['.', ';']) {
+                " "
+            } else {
+                "; "
+            };
+            prev.text = format!("{}{sep}{}", prev.text, p.text);
             if let Some(by) = merged {
                 prev.target = TargetOut::ByLevel(by);
                 continue;
@@ -693,6 +714,10 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
             part_of: None,
             target,
             unit: first.unit.clone(),
+            denominator: match first.target {
+                Target::Count { .. } => denominator(&p.text),
+                _ => None,
+            },
             text: p.text.trim().trim_end_matches(';').trim().to_string(),
             doubts,
         });
@@ -713,6 +738,23 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
         }
     }
     out
+}
+
+/// The whole a head-count is out of: "(trên tổng số khoảng 800 người)" → "800". Written in
+/// parentheses after the count, so the target reader never sees it as a target of its own.
+fn denominator(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower.find("tổng số")? + "tổng số".len();
+    let mut rest = lower[at..].trim_start();
+    for filler in ["khoảng ", "là ", "có "] {
+        rest = rest.strip_prefix(filler).unwrap_or(rest).trim_start();
+    }
+    let figure: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let figure = figure.trim_end_matches('.');
+    (!figure.is_empty()).then(|| figure.to_string())
 }
 
 fn measure_vi(m: &str) -> &'static str {

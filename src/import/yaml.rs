@@ -188,6 +188,9 @@ fn indicator(out: &mut String, i: &Indicator) {
     if let Some(u) = &i.unit {
         key(out, "unit", quote(u));
     }
+    if let Some(d) = &i.denominator {
+        key(out, "denominator", quote(d));
+    }
     key(out, "text", quote(&i.text));
 }
 
