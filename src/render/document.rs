@@ -455,18 +455,7 @@ pub fn build(plan: &CompiledPlan) -> Document {
     let groups: Vec<(String, Vec<Para>)> = doc
         .tasks
         .iter()
-        .filter_map(|g| {
-            let title = g.title.as_deref().map(tidy).or_else(|| {
-                let id = g.group.as_ref()?;
-                plan.programme?
-                    .task_groups
-                    .iter()
-                    .find(|t| t.id == id.value.trim())
-                    .map(|t| t.title.clone())
-            });
-            let body = bullets(&g.items);
-            (title.is_some() || !body.is_empty()).then(|| (title.unwrap_or_default(), body))
-        })
+        .filter_map(|g| task_group(plan, g))
         .collect();
     if !groups.is_empty() {
         sections.push(("NHIỆM VỤ, GIẢI PHÁP".into(), vec![], subsections(groups)));
@@ -521,8 +510,11 @@ pub fn build(plan: &CompiledPlan) -> Document {
     if decision.is_some() {
         // A decision's bases end at "QUYẾT ĐỊNH:", which the writers print before the articles.
     } else if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {
+        let period = period_unless_titled(plan)
+            .map(|p| format!(" {p}"))
+            .unwrap_or_default();
         bases.push(format!(
-            "{} ban hành {} như sau:",
+            "{} ban hành {}{period} như sau:",
             issuer_in_text(&issuer.value),
             kind.1
         ));
@@ -573,6 +565,68 @@ pub fn build(plan: &CompiledPlan) -> Document {
         }),
         decision,
     }
+}
+
+/// The sentence that names the programme's task group a group of tasks belongs to, when the
+/// plan titles the group in its own words: without it the document would not say which of the
+/// programme's groups it carries out, and `import` could only guess from the words.
+pub const TASK_GROUP_LEAD: &str = "Thuộc nhóm nhiệm vụ";
+
+/// One group of section "Nhiệm vụ, giải pháp": its title (the plan's, else the programme's)
+/// and its items, after the sentence naming the programme's group when the titles differ.
+fn task_group(plan: &CompiledPlan, g: &crate::model::TaskGroup) -> Option<(String, Vec<Para>)> {
+    let national = g.group.as_ref().and_then(|id| {
+        plan.programme?
+            .task_groups
+            .iter()
+            .find(|t| t.id == id.value.trim())
+    });
+    // A heading closes with no full stop (the plan's own title may carry one).
+    let own = g
+        .title
+        .as_deref()
+        .map(|t| tidy(t).trim_end_matches('.').to_string());
+    let mut body = bullets(&g.items);
+    if let (Some(n), Some(own)) = (national, own.as_deref())
+        && match_key(own) != match_key(&n.title)
+    {
+        body.insert(
+            0,
+            Para::Text(format!(
+                "{TASK_GROUP_LEAD} “{}” của Chương trình.",
+                tidy(&n.title)
+            )),
+        );
+    }
+    let title = own.or_else(|| national.map(|n| n.title.clone()));
+    (title.is_some() || !body.is_empty()).then(|| (title.unwrap_or_default(), body))
+}
+
+/// The plan's period in words ("năm 2024", "giai đoạn 2021 - 2025") when its title does not
+/// already say it. A plan without a title, or one titled without its years, would otherwise
+/// leave its period out of the document, and a reader (or `kehoach import`) would take the
+/// programme's "giai đoạn 2021 - 2025" cited above it for the plan's own.
+fn period_unless_titled(plan: &CompiledPlan) -> Option<String> {
+    if plan.start == 0 {
+        return None;
+    }
+    let title = plan
+        .doc
+        .plan
+        .value
+        .title
+        .as_ref()
+        .map(|t| t.value.as_str())
+        .unwrap_or("");
+    let years = [plan.start, plan.end];
+    if years.iter().all(|y| title.contains(&y.to_string())) {
+        return None;
+    }
+    Some(if plan.start == plan.end {
+        format!("năm {}", plan.start)
+    } else {
+        format!("giai đoạn {} - {}", plan.start, plan.end)
+    })
 }
 
 /// The articles of a decision that issues the plan, in the usual form of such decisions:
