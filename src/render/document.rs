@@ -400,9 +400,11 @@ fn subsections(parts: Vec<(String, Vec<Para>)>) -> Vec<Subsection> {
         .collect()
 }
 
+/// A numbered section before it is given its numeral: title, text, numbered items.
+type Part = (String, Vec<Para>, Vec<Subsection>);
+
 pub fn build(plan: &CompiledPlan) -> Document {
-    let doc = &plan.doc;
-    let meta = &doc.plan.value;
+    let meta = &plan.doc.plan.value;
     let kind = match meta.kind.as_ref().map(|k| k.value) {
         Some(DocKind::QuyetDinh) => ("QUYẾT ĐỊNH", "Quyết định"),
         _ => ("KẾ HOẠCH", "Kế hoạch"),
@@ -418,8 +420,44 @@ pub fn build(plan: &CompiledPlan) -> Document {
         .map(|p| tidy(&p.value))
         .or_else(|| plan.province.map(|p| p.name.clone()))
         .unwrap_or_else(|| tidy(&meta.province.value));
+    let decision = (kind.1 == "Quyết định")
+        .then(|| decision(plan, meta.title.as_ref().map(|t| t.value.as_str())));
+    Document {
+        issuer: meta
+            .issuer
+            .as_ref()
+            .map(|i| issuer_lines(&i.value))
+            .unwrap_or_default(),
+        number: meta
+            .number
+            .as_ref()
+            .map(|n| format!("Số: {}", tidy(&n.value))),
+        place_date: plan
+            .issued
+            .map(|d| format!("{place}, {}", d.vietnamese_long())),
+        kind: kind.0,
+        subject,
+        bases: preamble(plan, kind.1, decision.is_some()),
+        sections: sections(plan)
+            .into_iter()
+            .zip(NUMERALS)
+            .map(|((title, body, subsections), numeral)| Section {
+                numeral,
+                title,
+                body,
+                subsections,
+            })
+            .collect(),
+        recipients: meta.recipients.iter().map(|r| tidy(r)).collect(),
+        signature: meta.signer.as_ref().map(signature),
+        decision,
+    }
+}
 
-    let mut sections: Vec<(String, Vec<Para>, Vec<Subsection>)> = Vec::new();
+/// The numbered sections, each only when the plan has something for it.
+fn sections(plan: &CompiledPlan) -> Vec<Part> {
+    let doc = &plan.doc;
+    let mut sections: Vec<Part> = Vec::new();
     let mut parts = Vec::new();
     if !doc.purpose.is_empty() {
         parts.push(("Mục đích".to_string(), bullets(&doc.purpose)));
@@ -430,7 +468,29 @@ pub fn build(plan: &CompiledPlan) -> Document {
     if !parts.is_empty() {
         sections.push(("MỤC ĐÍCH, YÊU CẦU".into(), vec![], subsections(parts)));
     }
+    sections.extend(objectives_section(plan));
+    let groups: Vec<(String, Vec<Para>)> = doc
+        .tasks
+        .iter()
+        .filter_map(|g| task_group(plan, g))
+        .collect();
+    if !groups.is_empty() {
+        sections.push(("NHIỆM VỤ, GIẢI PHÁP".into(), vec![], subsections(groups)));
+    }
+    if let Some(b) = doc.budget.as_ref().filter(|b| !b.value.trim().is_empty()) {
+        sections.push((
+            "KINH PHÍ THỰC HIỆN".into(),
+            vec![Para::Text(sentence(&b.value))],
+            vec![],
+        ));
+    }
+    sections.extend(organisation_section(plan));
+    sections
+}
 
+/// "Mục tiêu, chỉ tiêu": the general objectives, then one sentence per target.
+fn objectives_section(plan: &CompiledPlan) -> Option<Part> {
+    let doc = &plan.doc;
     let mut parts = Vec::new();
     if !doc.objectives.is_empty() {
         let body = if doc.objectives.len() == 1 {
@@ -448,28 +508,12 @@ pub fn build(plan: &CompiledPlan) -> Document {
             .collect();
         parts.push(("Các chỉ tiêu cụ thể".to_string(), body));
     }
-    if !parts.is_empty() {
-        sections.push(("MỤC TIÊU, CHỈ TIÊU".into(), vec![], subsections(parts)));
-    }
+    (!parts.is_empty()).then(|| ("MỤC TIÊU, CHỈ TIÊU".into(), vec![], subsections(parts)))
+}
 
-    let groups: Vec<(String, Vec<Para>)> = doc
-        .tasks
-        .iter()
-        .filter_map(|g| task_group(plan, g))
-        .collect();
-    if !groups.is_empty() {
-        sections.push(("NHIỆM VỤ, GIẢI PHÁP".into(), vec![], subsections(groups)));
-    }
-
-    if let Some(b) = doc.budget.as_ref().filter(|b| !b.value.trim().is_empty()) {
-        sections.push((
-            "KINH PHÍ THỰC HIỆN".into(),
-            vec![Para::Text(sentence(&b.value))],
-            vec![],
-        ));
-    }
-
-    // One numbered item per responsibility entry, however many bodies it names (`also:`).
+/// "Tổ chức thực hiện": one numbered item per responsibility entry, however many bodies it
+/// names (`also:`), then the reporting duty.
+fn organisation_section(plan: &CompiledPlan) -> Option<Part> {
     let mut parts: Vec<(String, Vec<Para>)> = Vec::new();
     let mut last_item = None;
     for a in &plan.agencies {
@@ -491,79 +535,53 @@ pub fn build(plan: &CompiledPlan) -> Document {
     if let Some(r) = reporting_sentence(plan) {
         parts.push(("Chế độ báo cáo".to_string(), vec![Para::Text(r)]));
     }
-    if !parts.is_empty() {
-        sections.push(("TỔ CHỨC THỰC HIỆN".into(), vec![], subsections(parts)));
-    }
+    (!parts.is_empty()).then(|| ("TỔ CHỨC THỰC HIỆN".into(), vec![], subsections(parts)))
+}
 
-    let decision = (kind.1 == "Quyết định")
-        .then(|| decision(plan, meta.title.as_ref().map(|t| t.value.as_str())));
+/// The lines between the title and section I: the documents cited, then (for a plan) the
+/// issuer's "… ban hành Kế hoạch … như sau:".
+fn preamble(plan: &CompiledPlan, kind: &str, is_decision: bool) -> Vec<String> {
+    let meta = &plan.doc.plan.value;
     let mut bases = bases(plan);
     // A plan carries out the documents it cites ("Thực hiện Quyết định số ..."); "Căn cứ" is
     // the connective of a decision (Quyết định).
-    if kind.1 == "Kế hoạch" {
+    if kind == "Kế hoạch" {
         for b in &mut bases {
             if let Some(rest) = b.strip_prefix("Căn cứ ") {
                 *b = format!("Thực hiện {rest}");
             }
         }
     }
-    if decision.is_some() {
+    if is_decision {
         // A decision's bases end at "QUYẾT ĐỊNH:", which the writers print before the articles.
     } else if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {
         let period = period_unless_titled(plan)
             .map(|p| format!(" {p}"))
             .unwrap_or_default();
         bases.push(format!(
-            "{} ban hành {}{period} như sau:",
+            "{} ban hành {kind}{period} như sau:",
             issuer_in_text(&issuer.value),
-            kind.1
         ));
     }
+    bases
+}
 
-    Document {
-        issuer: meta
-            .issuer
-            .as_ref()
-            .map(|i| issuer_lines(&i.value))
-            .unwrap_or_default(),
-        number: meta
-            .number
-            .as_ref()
-            .map(|n| format!("Số: {}", tidy(&n.value))),
-        place_date: plan
-            .issued
-            .map(|d| format!("{place}, {}", d.vietnamese_long())),
-        kind: kind.0,
-        subject,
-        bases,
-        sections: sections
-            .into_iter()
-            .zip(NUMERALS)
-            .map(|((title, body, subsections), numeral)| Section {
-                numeral,
-                title,
-                body,
-                subsections,
+/// The signature block: "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH" one line per part, as signed.
+fn signature(s: &crate::model::Signer) -> Signature {
+    Signature {
+        title_lines: s
+            .title
+            .as_deref()
+            .map(|t| {
+                tidy(t)
+                    .split(" - ")
+                    .flat_map(|p| p.split(" / "))
+                    .map(upper)
+                    .filter(|l| !l.is_empty())
+                    .collect()
             })
-            .collect(),
-        recipients: meta.recipients.iter().map(|r| tidy(r)).collect(),
-        signature: meta.signer.as_ref().map(|s| Signature {
-            title_lines: s
-                .title
-                .as_deref()
-                .map(|t| {
-                    // "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH": one line per part, as signed.
-                    tidy(t)
-                        .split(" - ")
-                        .flat_map(|p| p.split(" / "))
-                        .map(upper)
-                        .filter(|l| !l.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            name: tidy(&s.name),
-        }),
-        decision,
+            .unwrap_or_default(),
+        name: tidy(&s.name),
     }
 }
 
