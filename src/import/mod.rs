@@ -110,63 +110,7 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
     let mut m = meta::heading(&paras, first, reference, source);
     m.recipients = std::mem::take(&mut d.meta.recipients);
     m.signer = d.meta.signer.take();
-    if m.province.is_none() {
-        let all: String = paras
-            .iter()
-            .take(6)
-            .map(|p| p.full.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let whole: String = paras
-            .iter()
-            .map(|p| p.full.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        if let Some(p) = meta::province_in_text(&all, reference)
-            .or_else(|| meta::most_named_province(&whole, reference))
-        {
-            m.province = Some(draft::Noted::doubtful(
-                p.name.clone(),
-                "tỉnh đoán từ nội dung bài",
-            ));
-        }
-    }
-    if m.number.is_none() {
-        // A news summary names the plan in a sentence: "… ban hành Kế hoạch số 46/KH-UBND …".
-        // A programme it cites ("Thực hiện Quyết định số 1629/QĐ-TTg …") is not its number.
-        let number = paras
-            .iter()
-            .filter(|p| !meta::cites_basis(p))
-            .find_map(|p| {
-                let at = p
-                    .full
-                    .find("Kế hoạch số ")
-                    .or_else(|| p.full.find("Quyết định số "))?;
-                let n = meta::document_numbers(&p.full[at..]).into_iter().next()?;
-                (reference.programme(&n).is_none()).then(|| (n, p.full[at..].to_string()))
-            });
-        if let Some((n, sentence)) = number {
-            if m.period.is_none() {
-                m.period = meta::period(&sentence).map(|p| {
-                    draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ câu nêu số kế hoạch")
-                });
-            }
-            m.kind = Some(if n.contains("/QĐ") {
-                "quyet-dinh"
-            } else {
-                "ke-hoach"
-            });
-            m.number = Some(draft::Noted::doubtful(
-                n,
-                "số văn bản đọc từ câu văn của bài tin",
-            ));
-        }
-    }
-    if m.period.is_none() {
-        let all = meta::own_words(&paras[..paras.len().min(6)]);
-        m.period = meta::period(&all)
-            .map(|p| draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ nội dung bài"));
-    }
+    from_the_text(&mut m, &paras, reference);
     d.meta = m;
     let province = d
         .meta
@@ -211,6 +155,72 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
         }
     }
     d
+}
+
+/// What the heading did not give, read from the text as a news summary gives it: the
+/// province, the plan's number and its period (each with a doubt).
+fn from_the_text(m: &mut draft::Meta, paras: &[Para], reference: &Reference) {
+    if m.province.is_none() {
+        let all: String = paras
+            .iter()
+            .take(6)
+            .map(|p| p.full.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let whole: String = paras
+            .iter()
+            .map(|p| p.full.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some(p) = meta::province_in_text(&all, reference)
+            .or_else(|| meta::most_named_province(&whole, reference))
+        {
+            m.province = Some(draft::Noted::doubtful(
+                p.name.clone(),
+                "tỉnh đoán từ nội dung bài",
+            ));
+        }
+    }
+    if m.number.is_none() {
+        number_in_a_sentence(m, paras, reference);
+    }
+    if m.period.is_none() {
+        let all = meta::own_words(&paras[..paras.len().min(6)]);
+        m.period = meta::period(&all)
+            .map(|p| draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ nội dung bài"));
+    }
+}
+
+/// A news summary names the plan in a sentence: "… ban hành Kế hoạch số 46/KH-UBND …". A
+/// programme it cites ("Thực hiện Quyết định số 1629/QĐ-TTg …") is not its number.
+fn number_in_a_sentence(m: &mut draft::Meta, paras: &[Para], reference: &Reference) {
+    let number = paras
+        .iter()
+        .filter(|p| !meta::cites_basis(p))
+        .find_map(|p| {
+            let at = p
+                .full
+                .find("Kế hoạch số ")
+                .or_else(|| p.full.find("Quyết định số "))?;
+            let n = meta::document_numbers(&p.full[at..]).into_iter().next()?;
+            (reference.programme(&n).is_none()).then(|| (n, p.full[at..].to_string()))
+        });
+    let Some((n, sentence)) = number else {
+        return;
+    };
+    if m.period.is_none() {
+        m.period = meta::period(&sentence)
+            .map(|p| draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ câu nêu số kế hoạch"));
+    }
+    m.kind = Some(if n.contains("/QĐ") {
+        "quyet-dinh"
+    } else {
+        "ke-hoach"
+    });
+    m.number = Some(draft::Noted::doubtful(
+        n,
+        "số văn bản đọc từ câu văn của bài tin",
+    ));
 }
 
 /// Body paragraphs grouped under their sub-headings (None for text before the first one).
