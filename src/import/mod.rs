@@ -129,6 +129,7 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
     let matcher = targets::Matcher::new(programme);
     if tops.is_empty() {
         news(&mut d, &paras, &matcher, &bodies);
+        targets::mark_parts(&mut d.indicators);
         return d;
     }
     let roman_top = matches!(paras[tops[0]].marker, Marker::Roman(_));
@@ -154,6 +155,8 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
             SectionKind::Other => d.left_out.push(paras[t].full.clone()),
         }
     }
+    // Head-counts of one national share given one per line are its parts too.
+    targets::mark_parts(&mut d.indicators);
     d
 }
 

@@ -593,7 +593,6 @@ type Best = Option<(usize, f64, Option<usize>)>;
 
 fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
-    let mut counts_per_ref: HashMap<String, usize> = HashMap::new();
     for p in pieces {
         let first = &p.found[0];
         // A head-count is about the words right after it; a share about its whole clause.
@@ -615,9 +614,6 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
             add_to(prev, &p);
             continue;
         }
-        if let Some(r) = &reference {
-            *counts_per_ref.entry(r.clone()).or_default() += 1;
-        }
         out.push(Indicator {
             reference,
             id,
@@ -632,7 +628,7 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
             doubts,
         });
     }
-    mark_parts(&mut out, counts_per_ref);
+    mark_parts(&mut out);
     out
 }
 
@@ -746,15 +742,23 @@ fn add_to(prev: &mut Indicator, p: &Piece) {
     }
 }
 
-/// Several head-counts for one national share are its parts (students by school type).
-fn mark_parts(out: &mut [Indicator], counts_per_ref: HashMap<String, usize>) {
-    for (r, n) in counts_per_ref {
+/// Several head-counts for one national share are its parts (students by school type),
+/// whether the document writes them in one sentence or one per line: each becomes a local
+/// indicator `part_of` the national one.
+pub fn mark_parts(out: &mut [Indicator]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in out.iter().filter(|i| is_count(i)) {
+        if let Some(r) = &i.reference {
+            *counts.entry(r.clone()).or_default() += 1;
+        }
+    }
+    for (r, n) in counts {
         if n < 2 {
             continue;
         }
         for ind in out
             .iter_mut()
-            .filter(|x| x.reference.as_deref() == Some(r.as_str()))
+            .filter(|x| x.reference.as_deref() == Some(r.as_str()) && is_count(x))
         {
             ind.part_of = ind.reference.take();
             ind.id = Some(format!("{}-{}", r, local_id(&ind.text)));
@@ -762,6 +766,11 @@ fn mark_parts(out: &mut [Indicator], counts_per_ref: HashMap<String, usize>) {
                 .push(format!("một phần của chỉ tiêu quốc gia {r}"));
         }
     }
+}
+
+/// A head-count ("37.800", "≥ 25.000"), not a share or a frequency.
+fn is_count(i: &Indicator) -> bool {
+    matches!(&i.target, TargetOut::One(t) if matches!(Target::parse(t), Ok(Target::Count { .. })))
 }
 
 /// The whole a head-count is out of: "(trên tổng số khoảng 800 người)" → "800". Written in
