@@ -199,12 +199,19 @@ pub fn item(b: &Bodies, title: &str, body: &[Para]) -> Vec<Responsibility> {
     for p in body {
         tasks.extend(tasks_of(p));
     }
+    // As in a news sentence: an item whose first task is "Phối hợp với …" gives its body a
+    // coordinating role, over the lead the programme expects.
+    let coordinates = tasks
+        .first()
+        .is_some_and(|t: &String| plain(t).starts_with("phoi hop"));
     names
         .into_iter()
         .map(|name| {
             let id = b.resolve(&name);
             let role = if requested {
                 Role::Requested
+            } else if coordinates {
+                Role::Coordinate
             } else if id.as_ref().is_some_and(|i| b.lead_ids.contains(i)) {
                 Role::Lead
             } else {

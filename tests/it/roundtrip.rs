@@ -37,15 +37,12 @@ const EXCEPTIONS: &[Exception] = &[
             ("indicators", "sinh-vien-tai-cac"),
             ("indicators", "students-hoc-sinh-sinh-vien"),
             ("indicators", "cac-xa-phuong-thi"),
-            ("agencies", "Sở Lao động - Thương binh và Xã hội"),
         ],
         why: "the hand-checked file names its local indicators (residents-informed, \
               commune-models) and the parts of `students` by school type; a document carries \
               the sentences, not those names, so import names them from their words \
               (students-hoc-sinh-tai-cac …), and keeps the university students local, as from \
-              the article (see docs/import.md, Accuracy). The article never says the labour \
-              department leads (coordinate in the file); import gives the programme's lead \
-              body the lead",
+              the article (see docs/import.md, Accuracy)",
     },
     Exception {
         plan: "plans/quang-nam-2023.yaml",
