@@ -471,19 +471,34 @@ fn reporting(body: &[Para], b: &agencies::Bodies) -> Reporting {
     }
 }
 
-/// The body a reporting paragraph reports to, by its registry name: the one after " về "
-/// ("… báo cáo kết quả thực hiện về Sở Lao động – Thương binh và Xã hội để tổng hợp …").
+/// The bodies a reporting paragraph reports to: the one after " về ", by its registry name
+/// ("… báo cáo kết quả thực hiện về Sở Lao động – Thương binh và Xã hội để tổng hợp …"); in a
+/// paragraph without one, the bodies listed right after "báo cáo", as it writes them ("định
+/// kỳ báo cáo UBND tỉnh, Thường trực Ban Chỉ đạo 138 tỉnh và Bộ …"). Only names the registry
+/// knows are taken.
 fn reported_to(text: &str, b: &agencies::Bodies) -> Vec<String> {
-    let Some(at) = text.find(" về ") else {
+    let until = |rest: &str, stops: &[&str]| {
+        stops
+            .iter()
+            .filter_map(|s| rest.find(s))
+            .min()
+            .unwrap_or(rest.len())
+    };
+    if let Some(at) = text.find(" về ") {
+        let rest = &text[at + " về ".len()..];
+        let end = until(rest, &[" để ", ",", ";", ".", " trước "]);
+        return b.canonical(rest[..end].trim()).into_iter().collect();
+    }
+    let Some(at) = text.find("báo cáo ") else {
         return Vec::new();
     };
-    let rest = &text[at + " về ".len()..];
-    let end = [" để ", ",", ";", ".", " trước "]
-        .iter()
-        .filter_map(|s| rest.find(s))
-        .min()
-        .unwrap_or(rest.len());
-    b.canonical(rest[..end].trim()).into_iter().collect()
+    let rest = &text[at + "báo cáo ".len()..];
+    let list = rest[..until(rest, &[" để ", ";", ". "])].trim_end_matches(['.', ' ']);
+    let (names, _) = agencies::split_bodies(b, list);
+    names
+        .into_iter()
+        .filter(|n| b.resolve(n).is_some())
+        .collect()
 }
 
 /// A news summary has no numbered sections: targets and bodies are read from its sentences.
