@@ -87,9 +87,44 @@ pub fn split_bodies(b: &Bodies, title: &str) -> (Vec<String>, Vec<String>) {
         }
         return (vec![title.to_string()], vec![]);
     }
-    // Parts between ", " and " và "; adjacent parts are joined back when together they
-    // make a known name ("Sở Văn hóa, Thể thao và Du lịch").
-    let mut parts: Vec<(String, &str)> = Vec::new();
+    let parts = title_parts(title);
+    let mut names = Vec::new();
+    let mut doubts = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        if let Some((j, name)) = longest_known(b, &parts, i) {
+            names.push(name);
+            i = j;
+            continue;
+        }
+        let part = parts[i].0.trim();
+        if plain(part).starts_with("cac ") {
+            doubts.push(format!("“{part}” không nêu tên cơ quan cụ thể; đã bỏ qua"));
+        } else if !part.is_empty() {
+            // An unknown body keeps its words; the rest of the title may complete it.
+            let mut name = part.to_string();
+            let mut j = i + 1;
+            while j < parts.len()
+                && b.resolve(&parts[j].0).is_none()
+                && !plain(&parts[j].0).starts_with("cac ")
+            {
+                name.push_str(parts[j - 1].1);
+                name.push_str(&parts[j].0);
+                j += 1;
+            }
+            doubts.push(format!("không nhận ra cơ quan “{name}” trong danh mục"));
+            names.push(name);
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    (names, doubts)
+}
+
+/// A title cut between ", ", " và " and "; ": each part with the separator after it.
+fn title_parts(title: &str) -> Vec<(String, &'static str)> {
+    let mut parts = Vec::new();
     let mut rest = title;
     loop {
         let cut = [", ", " và ", "; "]
@@ -107,55 +142,25 @@ pub fn split_bodies(b: &Bodies, title: &str) -> (Vec<String>, Vec<String>) {
             }
         }
     }
-    let mut names = Vec::new();
-    let mut doubts = Vec::new();
-    let mut i = 0;
-    while i < parts.len() {
-        let mut took = None;
-        for j in (i + 1..=parts.len()).rev() {
-            let mut name = String::new();
-            for (k, (p, sep)) in parts[i..j].iter().enumerate() {
-                name.push_str(p);
-                if k + 1 < j - i {
-                    name.push_str(sep);
-                }
-            }
-            if b.resolve(&name).is_some() {
-                took = Some((j, name));
-                break;
+    parts
+}
+
+/// The most parts from `i` on that together make a known name ("Sở Văn hóa, Thể thao và Du
+/// lịch"): the part after the last one taken, and the name.
+fn longest_known(b: &Bodies, parts: &[(String, &str)], i: usize) -> Option<(usize, String)> {
+    for j in (i + 1..=parts.len()).rev() {
+        let mut name = String::new();
+        for (k, (p, sep)) in parts[i..j].iter().enumerate() {
+            name.push_str(p);
+            if k + 1 < j - i {
+                name.push_str(sep);
             }
         }
-        match took {
-            Some((j, name)) => {
-                names.push(name);
-                i = j;
-            }
-            None => {
-                let part = parts[i].0.trim();
-                if plain(part).starts_with("cac ") {
-                    doubts.push(format!("“{part}” không nêu tên cơ quan cụ thể; đã bỏ qua"));
-                } else if !part.is_empty() {
-                    // An unknown body keeps its words; the rest of the title may complete it.
-                    let mut name = part.to_string();
-                    let mut j = i + 1;
-                    while j < parts.len()
-                        && b.resolve(&parts[j].0).is_none()
-                        && !plain(&parts[j].0).starts_with("cac ")
-                    {
-                        name.push_str(parts[j - 1].1);
-                        name.push_str(&parts[j].0);
-                        j += 1;
-                    }
-                    doubts.push(format!("không nhận ra cơ quan “{name}” trong danh mục"));
-                    names.push(name);
-                    i = j;
-                    continue;
-                }
-                i += 1;
-            }
+        if b.resolve(&name).is_some() {
+            return Some((j, name));
         }
     }
-    (names, doubts)
+    None
 }
 
 /// Splits a body paragraph into tasks: at ";" and at sentence ends.
@@ -194,12 +199,19 @@ pub fn item(b: &Bodies, title: &str, body: &[Para]) -> Vec<Responsibility> {
     for p in body {
         tasks.extend(tasks_of(p));
     }
+    // As in a news sentence: an item whose first task is "Phối hợp với …" gives its body a
+    // coordinating role, over the lead the programme expects.
+    let coordinates = tasks
+        .first()
+        .is_some_and(|t: &String| plain(t).starts_with("phoi hop"));
     names
         .into_iter()
         .map(|name| {
             let id = b.resolve(&name);
             let role = if requested {
                 Role::Requested
+            } else if coordinates {
+                Role::Coordinate
             } else if id.as_ref().is_some_and(|i| b.lead_ids.contains(i)) {
                 Role::Lead
             } else {

@@ -58,6 +58,8 @@ pub struct Indicator {
     pub part_of: Option<String>,
     pub target: TargetOut,
     pub unit: Option<String>,
+    /// What a head-count is out of ("trên tổng số khoảng 800 người"), as written.
+    pub denominator: Option<String>,
     pub text: String,
     pub doubts: Vec<String>,
 }

@@ -96,12 +96,27 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
         ..Meta::default()
     };
     let head = &paras[..first_section.min(paras.len())];
-    let all_text: String = head
-        .iter()
-        .map(|p| p.full.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    // Number.
+    number_and_date(head, &mut m);
+    // Issuer and province: "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN" (or "THÀNH PHỐ HÀ NỘI").
+    let province = find_province(head, reference).or_else(|| {
+        m.place
+            .as_ref()
+            .and_then(|p| reference.provinces.resolve(&p.value))
+    });
+    if let Some(p) = province {
+        issuer(head, p, &mut m);
+    }
+    title(head, province, &mut m);
+    if m.period.is_none() {
+        m.period = period(&own_words(head))
+            .map(|p| Noted::doubtful(p, "năm hoặc giai đoạn đoán từ phần mở đầu"));
+    }
+    cited(head, reference, &mut m);
+    m
+}
+
+/// "Số: 223/KH-UBND" (a number with /QĐ is a decision's) and "Nghệ An, ngày 26 tháng 3 năm 2024".
+fn number_and_date(head: &[Para], m: &mut Meta) {
     for p in head {
         if let Some(rest) = p.full.trim_start_matches('|').trim().strip_prefix("Số")
             && let Some(n) = document_numbers(rest.trim_start_matches([':', ' '])).first()
@@ -122,59 +137,70 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
             break;
         }
     }
-    // Issuer and province: "ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN" (or "THÀNH PHỐ HÀ NỘI").
-    let province = find_province(head, reference).or_else(|| {
-        m.place
-            .as_ref()
-            .and_then(|p| reference.provinces.resolve(&p.value))
-    });
-    if let Some(p) = province {
-        m.province = Some(Noted::sure(p.name.clone()));
-        let unit = if p.kind.contains("city") || p.kind.contains("thành phố") {
-            "thành phố"
-        } else {
-            "tỉnh"
-        };
-        let committee = head
-            .iter()
-            .any(|x| plain(&x.full).contains("uy ban nhan dan") || plain(&x.full).contains("ubnd"));
-        if committee {
-            m.issuer = Some(Noted::sure(format!("UBND {unit} {}", p.name)));
-        }
+}
+
+/// The province, and the issuer when the heading names a People's Committee.
+fn issuer(head: &[Para], p: &Province, m: &mut Meta) {
+    m.province = Some(Noted::sure(p.name.clone()));
+    let unit = if p.kind.contains("city") || p.kind.contains("thành phố") {
+        "thành phố"
+    } else {
+        "tỉnh"
+    };
+    let committee = head
+        .iter()
+        .any(|x| plain(&x.full).contains("uy ban nhan dan") || plain(&x.full).contains("ubnd"));
+    if committee {
+        m.issuer = Some(Noted::sure(format!("UBND {unit} {}", p.name)));
     }
-    // Title: the paragraph after "KẾ HOẠCH" (or the Decision's annexed plan).
-    if let Some(k) = head.iter().position(|p| {
+}
+
+/// The title: the capitals after "KẾ HOẠCH" (or the Decision's annexed plan), in sentence
+/// case, and the period it names.
+fn title(head: &[Para], province: Option<&Province>, m: &mut Meta) {
+    let Some(k) = head.iter().position(|p| {
         let t = p.full.trim();
         t == "KẾ HOẠCH" || t.starts_with("KẾ HOẠCH ")
-    }) {
-        let rest = head[k].full.trim().trim_start_matches("KẾ HOẠCH").trim();
-        // The title is every capitalised paragraph after "KẾ HOẠCH" ("… NĂM" / "2024").
-        let mut title_words = rest.to_string();
-        for p in head.iter().skip(k + 1) {
-            if p.full.chars().any(char::is_lowercase) || p.full.trim() == "|" {
-                break;
-            }
-            title_words = format!("{title_words} {}", p.full.trim())
-                .trim()
-                .to_string();
+    }) else {
+        return;
+    };
+    // A plan without a number ("Số: …") is still a plan: its heading says so.
+    m.kind.get_or_insert("ke-hoach");
+    let rest = head[k].full.trim().trim_start_matches("KẾ HOẠCH").trim();
+    // The title is every capitalised paragraph after "KẾ HOẠCH" ("… NĂM" / "2024").
+    let mut title_words = rest.to_string();
+    for p in head.iter().skip(k + 1) {
+        if p.full.chars().any(char::is_lowercase) || p.full.trim() == "|" {
+            break;
         }
-        if !title_words.is_empty() {
-            let title = format!(
-                "Kế hoạch {}",
-                sentence_case(&title_words, province).to_lowercase_first()
-            );
-            m.title = Some(Noted::doubtful(
-                fix_province(&title, province),
-                "tên kế hoạch chuyển từ chữ in hoa sang chữ thường; xem lại chữ hoa của tên riêng",
-            ));
-            m.period = period(&title_words).map(Noted::sure);
-        }
+        title_words = format!("{title_words} {}", p.full.trim())
+            .trim()
+            .to_string();
     }
-    if m.period.is_none() {
-        m.period =
-            period(&all_text).map(|p| Noted::doubtful(p, "năm hoặc giai đoạn đoán từ phần mở đầu"));
+    if title_words.is_empty() {
+        return;
     }
-    // Programmes and bases cited in the preamble.
+    let cased = sentence_case(&title_words, province);
+    // "DỰ THẢO KẾ HOẠCH …" names its kind itself; "THỰC HIỆN …" does not.
+    let title = if plain(&title_words).contains("ke hoach") {
+        cased
+    } else {
+        format!("Kế hoạch {}", cased.to_lowercase_first())
+    };
+    m.title = Some(Noted::doubtful(
+        fix_province(&title, province),
+        "tên kế hoạch chuyển từ chữ in hoa sang chữ thường; xem lại chữ hoa của tên riêng",
+    ));
+    m.period = period(&title_words).map(Noted::sure);
+}
+
+/// Programmes and legal bases cited in the preamble, by their numbers.
+fn cited(head: &[Para], reference: &Reference, m: &mut Meta) {
+    let all_text: String = head
+        .iter()
+        .map(|p| p.full.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     for n in document_numbers(&all_text) {
         if m.number.as_ref().is_some_and(|x| x.value == n) {
             continue;
@@ -189,7 +215,23 @@ pub fn heading(paras: &[Para], first_section: usize, reference: &Reference, sour
             list.push(n);
         }
     }
-    m
+}
+
+/// Whether a paragraph cites another document as a basis ("Căn cứ …", "Thực hiện …"): its
+/// years and numbers are that document's ("Chương trình … giai đoạn 2021 - 2025"), not the plan's.
+pub fn cites_basis(p: &Para) -> bool {
+    let t = plain(p.full.trim_start_matches('|').trim());
+    t.starts_with("can cu ") || t.starts_with("thuc hien ")
+}
+
+/// The paragraphs' text without those that cite a basis.
+pub fn own_words(paras: &[Para]) -> String {
+    paras
+        .iter()
+        .filter(|p| !cites_basis(p))
+        .map(|p| p.full.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 trait LowerFirst {

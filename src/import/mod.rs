@@ -110,64 +110,7 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
     let mut m = meta::heading(&paras, first, reference, source);
     m.recipients = std::mem::take(&mut d.meta.recipients);
     m.signer = d.meta.signer.take();
-    if m.province.is_none() {
-        let all: String = paras
-            .iter()
-            .take(6)
-            .map(|p| p.full.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let whole: String = paras
-            .iter()
-            .map(|p| p.full.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        if let Some(p) = meta::province_in_text(&all, reference)
-            .or_else(|| meta::most_named_province(&whole, reference))
-        {
-            m.province = Some(draft::Noted::doubtful(
-                p.name.clone(),
-                "tỉnh đoán từ nội dung bài",
-            ));
-        }
-    }
-    if m.number.is_none() {
-        // A news summary names the plan in a sentence: "… ban hành Kế hoạch số 46/KH-UBND …".
-        let number = paras.iter().find_map(|p| {
-            let at = p
-                .full
-                .find("Kế hoạch số ")
-                .or_else(|| p.full.find("Quyết định số "))?;
-            let n = meta::document_numbers(&p.full[at..]).into_iter().next()?;
-            Some((n, p.full[at..].to_string()))
-        });
-        if let Some((n, sentence)) = number {
-            if m.period.is_none() {
-                m.period = meta::period(&sentence).map(|p| {
-                    draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ câu nêu số kế hoạch")
-                });
-            }
-            m.kind = Some(if n.contains("/QĐ") {
-                "quyet-dinh"
-            } else {
-                "ke-hoach"
-            });
-            m.number = Some(draft::Noted::doubtful(
-                n,
-                "số văn bản đọc từ câu văn của bài tin",
-            ));
-        }
-    }
-    if m.period.is_none() {
-        let all: String = paras
-            .iter()
-            .take(6)
-            .map(|p| p.full.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        m.period = meta::period(&all)
-            .map(|p| draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ nội dung bài"));
-    }
+    from_the_text(&mut m, &paras, reference);
     d.meta = m;
     let province = d
         .meta
@@ -186,6 +129,7 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
     let matcher = targets::Matcher::new(programme);
     if tops.is_empty() {
         news(&mut d, &paras, &matcher, &bodies);
+        targets::mark_parts(&mut d.indicators);
         return d;
     }
     let roman_top = matches!(paras[tops[0]].marker, Marker::Roman(_));
@@ -211,7 +155,75 @@ pub fn extract(lines: &[String], reference: &Reference, source: &str) -> Draft {
             SectionKind::Other => d.left_out.push(paras[t].full.clone()),
         }
     }
+    // Head-counts of one national share given one per line are its parts too.
+    targets::mark_parts(&mut d.indicators);
     d
+}
+
+/// What the heading did not give, read from the text as a news summary gives it: the
+/// province, the plan's number and its period (each with a doubt).
+fn from_the_text(m: &mut draft::Meta, paras: &[Para], reference: &Reference) {
+    if m.province.is_none() {
+        let all: String = paras
+            .iter()
+            .take(6)
+            .map(|p| p.full.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let whole: String = paras
+            .iter()
+            .map(|p| p.full.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some(p) = meta::province_in_text(&all, reference)
+            .or_else(|| meta::most_named_province(&whole, reference))
+        {
+            m.province = Some(draft::Noted::doubtful(
+                p.name.clone(),
+                "tỉnh đoán từ nội dung bài",
+            ));
+        }
+    }
+    if m.number.is_none() {
+        number_in_a_sentence(m, paras, reference);
+    }
+    if m.period.is_none() {
+        let all = meta::own_words(&paras[..paras.len().min(6)]);
+        m.period = meta::period(&all)
+            .map(|p| draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ nội dung bài"));
+    }
+}
+
+/// A news summary names the plan in a sentence: "… ban hành Kế hoạch số 46/KH-UBND …". A
+/// programme it cites ("Thực hiện Quyết định số 1629/QĐ-TTg …") is not its number.
+fn number_in_a_sentence(m: &mut draft::Meta, paras: &[Para], reference: &Reference) {
+    let number = paras
+        .iter()
+        .filter(|p| !meta::cites_basis(p))
+        .find_map(|p| {
+            let at = p
+                .full
+                .find("Kế hoạch số ")
+                .or_else(|| p.full.find("Quyết định số "))?;
+            let n = meta::document_numbers(&p.full[at..]).into_iter().next()?;
+            (reference.programme(&n).is_none()).then(|| (n, p.full[at..].to_string()))
+        });
+    let Some((n, sentence)) = number else {
+        return;
+    };
+    if m.period.is_none() {
+        m.period = meta::period(&sentence)
+            .map(|p| draft::Noted::doubtful(p, "năm hoặc giai đoạn đoán từ câu nêu số kế hoạch"));
+    }
+    m.kind = Some(if n.contains("/QĐ") {
+        "quyet-dinh"
+    } else {
+        "ke-hoach"
+    });
+    m.number = Some(draft::Noted::doubtful(
+        n,
+        "số văn bản đọc từ câu văn của bài tin",
+    ));
 }
 
 /// Body paragraphs grouped under their sub-headings (None for text before the first one).
@@ -266,7 +278,28 @@ fn objectives(d: &mut Draft, body: &[Para], roman_top: bool, m: &targets::Matche
     }
 }
 
+/// "Thuộc nhóm nhiệm vụ “…” của Chương trình.": the sentence that names the programme's task
+/// group of a group titled in the plan's own words (`render` writes it so).
+const TASK_GROUP_LEAD: &str = "Thuộc nhóm nhiệm vụ “";
+
+/// The programme's task group a paragraph names with [`TASK_GROUP_LEAD`].
+fn named_group<'p>(text: &str, programme: &'p crate::reference::Programme) -> Option<&'p str> {
+    let rest = text.trim().strip_prefix(TASK_GROUP_LEAD)?;
+    let title = &rest[..rest.find('”')?];
+    programme
+        .task_groups
+        .iter()
+        .find(|g| crate::text::match_key(&g.title) == crate::text::match_key(title))
+        .map(|g| g.id.as_str())
+}
+
 fn tasks(d: &mut Draft, body: &[Para], roman_top: bool, programme: &crate::reference::Programme) {
+    // A document that names the programme's group of a task group names every one it
+    // belongs to: a group it names none for (and is not titled as the programme's) belongs
+    // to none, and is not guessed.
+    let names_groups = body
+        .iter()
+        .any(|p| named_group(&p.text, programme).is_some());
     for (h, items) in grouped(body, roman_top) {
         let Some(h) = h else {
             d.left_out.extend(items.iter().map(|p| p.full.clone()));
@@ -287,8 +320,26 @@ fn tasks(d: &mut Draft, body: &[Para], roman_top: bool, programme: &crate::refer
         if !heading_like {
             its.push(h.text.clone());
         }
-        its.extend(items.iter().map(|p| clean_item(p)));
-        let (group, doubt) = task_group(&title, programme);
+        let named = items.iter().find_map(|p| named_group(&p.text, programme));
+        its.extend(
+            items
+                .iter()
+                .filter(|p| named_group(&p.text, programme).is_none())
+                .map(|p| clean_item(p)),
+        );
+        let (group, doubt) = match named {
+            Some(id) => (Some(id.to_string()), None),
+            // Titled as the programme titles it: render writes no sentence then.
+            None if names_groups => (
+                programme
+                    .task_groups
+                    .iter()
+                    .find(|g| crate::text::match_key(&g.title) == crate::text::match_key(&title))
+                    .map(|g| g.id.clone()),
+                None,
+            ),
+            None => task_group(&title, programme),
+        };
         d.tasks.push(TaskGroup {
             group,
             title,
@@ -413,25 +464,41 @@ fn reporting(body: &[Para], b: &agencies::Bodies) -> Reporting {
         .map(|p| p.full.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let mut to = Vec::new();
-    // "… báo cáo kết quả thực hiện về Sở Lao động – Thương binh và Xã hội để tổng hợp …"
-    if let Some(at) = text.find(" về ") {
-        let rest = &text[at + " về ".len()..];
-        let end = [" để ", ",", ";", ".", " trước "]
+    Reporting {
+        every: report_every(&text),
+        to: reported_to(&text, b),
+        text,
+    }
+}
+
+/// The bodies a reporting paragraph reports to: the one after " về ", by its registry name
+/// ("… báo cáo kết quả thực hiện về Sở Lao động – Thương binh và Xã hội để tổng hợp …"); in a
+/// paragraph without one, the bodies listed right after "báo cáo", as it writes them ("định
+/// kỳ báo cáo UBND tỉnh, Thường trực Ban Chỉ đạo 138 tỉnh và Bộ …"). Only names the registry
+/// knows are taken.
+fn reported_to(text: &str, b: &agencies::Bodies) -> Vec<String> {
+    let until = |rest: &str, stops: &[&str]| {
+        stops
             .iter()
             .filter_map(|s| rest.find(s))
             .min()
-            .unwrap_or(rest.len());
-        let name = rest[..end].trim();
-        if let Some(canonical) = b.canonical(name) {
-            to.push(canonical);
-        }
+            .unwrap_or(rest.len())
+    };
+    if let Some(at) = text.find(" về ") {
+        let rest = &text[at + " về ".len()..];
+        let end = until(rest, &[" để ", ",", ";", ".", " trước "]);
+        return b.canonical(rest[..end].trim()).into_iter().collect();
     }
-    Reporting {
-        every: report_every(&text),
-        to,
-        text,
-    }
+    let Some(at) = text.find("báo cáo ") else {
+        return Vec::new();
+    };
+    let rest = &text[at + "báo cáo ".len()..];
+    let list = rest[..until(rest, &[" để ", ";", ". "])].trim_end_matches(['.', ' ']);
+    let (names, _) = agencies::split_bodies(b, list);
+    names
+        .into_iter()
+        .filter(|n| b.resolve(n).is_some())
+        .collect()
 }
 
 /// A news summary has no numbered sections: targets and bodies are read from its sentences.

@@ -22,8 +22,9 @@ struct Found {
 }
 
 /// Counted things: the noun after a head-count, longest first.
-const UNITS: [&str; 16] = [
+const UNITS: [&str; 17] = [
     "học sinh, sinh viên",
+    "người bán dâm",
     "người lao động",
     "người dân",
     "huyện/thành phố",
@@ -492,6 +493,16 @@ pub fn clauses(s: &str) -> Vec<String> {
     out
 }
 
+/// Whether a clause opens with its target ("Ít nhất 70% học sinh …", "60% người lao động …"):
+/// an item of a list of populations that shares the last item's predicate. A clause with its
+/// own verb before the figure ("Tổ chức kiểm tra ít nhất 20% số cơ sở …") is a sentence of its
+/// own, and the next clause's "được …" is not its predicate.
+fn names_first(bare: &str, found: &[Found]) -> bool {
+    found
+        .first()
+        .is_some_and(|f| bare[..f.start].split_whitespace().count() <= 3)
+}
+
 /// One target read from a clause, before indicators are merged within the paragraph.
 struct Piece {
     found: Vec<Found>,
@@ -524,7 +535,11 @@ pub fn read_paragraph(m: &Matcher, paragraph: &str) -> Vec<Indicator> {
             continue;
         }
         let text = match &tail {
-            Some(t) if !c.contains(" được ") && !c.contains(t.as_str()) => {
+            Some(t)
+                if !c.contains(" được ")
+                    && !c.contains(t.as_str())
+                    && names_first(&bare, &found) =>
+            {
                 format!("{} … {}", c.trim_end_matches(';'), t)
             }
             _ => c.to_string(),
@@ -572,9 +587,12 @@ pub fn read_paragraph(m: &Matcher, paragraph: &str) -> Vec<Indicator> {
     build(m, pieces)
 }
 
+/// The best national indicator for a piece, if it scores at least [`THRESHOLD`]: its index,
+/// score, and a close second.
+type Best = Option<(usize, f64, Option<usize>)>;
+
 fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
     let mut out: Vec<Indicator> = Vec::new();
-    let mut counts_per_ref: HashMap<String, usize> = HashMap::new();
     for p in pieces {
         let first = &p.found[0];
         // A head-count is about the words right after it; a share about its whole clause.
@@ -582,110 +600,19 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
             Target::Count { .. } => p.key_text[first.start..].to_string(),
             _ => p.key_text.clone(),
         };
-        let mut doubts = Vec::new();
         let best = m
             .best(&key, &first.target)
             .filter(|(_, s, _)| *s >= THRESHOLD);
-        let target = if p.level_split {
-            let mut by: Vec<(Level, String)> = Vec::new();
-            for (k, f) in p.found.iter().enumerate() {
-                let end = p.found.get(k + 1).map_or(p.key_text.len(), |n| n.start);
-                let span = if p.found.len() == 1 {
-                    &p.key_text[..]
-                } else {
-                    &p.key_text[f.start..end]
-                };
-                for l in levels(span) {
-                    if !by.iter().any(|(x, _)| *x == l) {
-                        by.push((l, written(f)));
-                    }
-                }
-            }
-            TargetOut::ByLevel(by)
-        } else {
-            TargetOut::One(written(first))
-        };
-        // One level named, not the national indicator's own ("100% các xã, phường xây dựng
-        // kế hoạch", where the programme counts districts): a target for that level.
-        let target = match (&target, best) {
-            (TargetOut::One(t), Some((i, _, _))) => {
-                let named = levels(&p.key_text);
-                let own = m.indicators[i]
-                    .population
-                    .as_deref()
-                    .map(levels)
-                    .unwrap_or_default();
-                match named.as_slice() {
-                    [l] if !own.is_empty() && !own.contains(l) => {
-                        TargetOut::ByLevel(vec![(*l, t.clone())])
-                    }
-                    _ => target,
-                }
-            }
-            _ => target,
-        };
-        let (reference, id) = match best {
-            Some((i, _, close)) => {
-                let ind = m.indicators[i];
-                if let Some(j) = close {
-                    doubts.push(format!(
-                        "chỉ tiêu quốc gia đoán là {}, cũng có thể là {}",
-                        ind.id, m.indicators[j].id
-                    ));
-                }
-                if let Some((_, national)) = ind.targets.first()
-                    && national.measure() != first.target.measure()
-                {
-                    doubts.push(format!(
-                        "đơn vị đo khác chỉ tiêu quốc gia {} ({} so với {}): chưa so sánh được",
-                        ind.id,
-                        measure_vi(first.target.measure()),
-                        measure_vi(national.measure())
-                    ));
-                }
-                (Some(ind.id.clone()), None)
-            }
-            None => {
-                doubts.push(
-                    "không khớp chỉ tiêu quốc gia nào; giữ làm chỉ tiêu riêng của địa phương"
-                        .into(),
-                );
-                (None, Some(local_id(&key)))
-            }
-        };
+        let target = piece_target(m, &p, best);
+        let (reference, id, doubts) = indicator_of(m, best, first, &key);
         // A second share for an indicator already read in this paragraph adds to it
         // ("… 20% …; đến năm 2025, 100% các cơ sở được kiểm tra ít nhất một lần").
         if let (Some(r), Target::Percent { .. } | Target::Frequency { .. }) =
             (&reference, &first.target)
             && let Some(prev) = out.iter_mut().find(|x| x.reference.as_ref() == Some(r))
         {
-            // "… ít nhất 70% ở cấp tỉnh; ít nhất 50% ở cấp xã": one target per level.
-            let new_level = levels(&p.key_text);
-            let merged = match (&prev.target, new_level.as_slice()) {
-                (TargetOut::One(t), [l2]) => match levels(&prev.text).as_slice() {
-                    [l1] if l1 != l2 => Some(vec![(*l1, t.clone()), (*l2, written(first))]),
-                    _ => None,
-                },
-                (TargetOut::ByLevel(by), [l2]) if !by.iter().any(|(l, _)| l == l2) => {
-                    let mut by = by.clone();
-                    by.push((*l2, written(first)));
-                    Some(by)
-                }
-                _ => None,
-            };
-            prev.text = format!("{} {}", prev.text, p.text);
-            if let Some(by) = merged {
-                prev.target = TargetOut::ByLevel(by);
-                continue;
-            }
-            prev.doubts.push(format!(
-                "câu còn một chỉ tiêu nữa ({}) chưa được ghi riêng",
-                written(first)
-            ));
+            add_to(prev, &p);
             continue;
-        }
-        if let Some(r) = &reference {
-            *counts_per_ref.entry(r.clone()).or_default() += 1;
         }
         out.push(Indicator {
             reference,
@@ -693,18 +620,145 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
             part_of: None,
             target,
             unit: first.unit.clone(),
+            denominator: match first.target {
+                Target::Count { .. } => denominator(&p.text),
+                _ => None,
+            },
             text: p.text.trim().trim_end_matches(';').trim().to_string(),
             doubts,
         });
     }
-    // Several head-counts for one national share are its parts (students by school type).
-    for (r, n) in counts_per_ref {
+    mark_parts(&mut out);
+    out
+}
+
+/// A piece's target: one per level when it names levels, else one; a single level named
+/// that is not the national indicator's own gives a target for that level.
+fn piece_target(m: &Matcher, p: &Piece, best: Best) -> TargetOut {
+    let first = &p.found[0];
+    let target = if p.level_split {
+        let mut by: Vec<(Level, String)> = Vec::new();
+        for (k, f) in p.found.iter().enumerate() {
+            let end = p.found.get(k + 1).map_or(p.key_text.len(), |n| n.start);
+            let span = if p.found.len() == 1 {
+                &p.key_text[..]
+            } else {
+                &p.key_text[f.start..end]
+            };
+            for l in levels(span) {
+                if !by.iter().any(|(x, _)| *x == l) {
+                    by.push((l, written(f)));
+                }
+            }
+        }
+        TargetOut::ByLevel(by)
+    } else {
+        TargetOut::One(written(first))
+    };
+    // One level named, not the national indicator's own ("100% các xã, phường xây dựng
+    // kế hoạch", where the programme counts districts): a target for that level.
+    match (&target, best) {
+        (TargetOut::One(t), Some((i, _, _))) => {
+            let named = levels(&p.key_text);
+            let own = m.indicators[i]
+                .population
+                .as_deref()
+                .map(levels)
+                .unwrap_or_default();
+            match named.as_slice() {
+                [l] if !own.is_empty() && !own.contains(l) => {
+                    TargetOut::ByLevel(vec![(*l, t.clone())])
+                }
+                _ => target,
+            }
+        }
+        _ => target,
+    }
+}
+
+/// The national indicator (`ref`) or the local id a target gets, and the doubts about it.
+fn indicator_of(
+    m: &Matcher,
+    best: Best,
+    first: &Found,
+    key: &str,
+) -> (Option<String>, Option<String>, Vec<String>) {
+    let mut doubts = Vec::new();
+    let Some((i, _, close)) = best else {
+        doubts
+            .push("không khớp chỉ tiêu quốc gia nào; giữ làm chỉ tiêu riêng của địa phương".into());
+        return (None, Some(local_id(key)), doubts);
+    };
+    let ind = m.indicators[i];
+    if let Some(j) = close {
+        doubts.push(format!(
+            "chỉ tiêu quốc gia đoán là {}, cũng có thể là {}",
+            ind.id, m.indicators[j].id
+        ));
+    }
+    if let Some((_, national)) = ind.targets.first()
+        && national.measure() != first.target.measure()
+    {
+        doubts.push(format!(
+            "đơn vị đo khác chỉ tiêu quốc gia {} ({} so với {}): chưa so sánh được",
+            ind.id,
+            measure_vi(first.target.measure()),
+            measure_vi(national.measure())
+        ));
+    }
+    (Some(ind.id.clone()), None, doubts)
+}
+
+/// A second target of an indicator already read in the paragraph: another level of it
+/// ("… ít nhất 70% ở cấp tỉnh; ít nhất 50% ở cấp xã"), else a doubt that it is not written.
+fn add_to(prev: &mut Indicator, p: &Piece) {
+    let first = &p.found[0];
+    let new_level = levels(&p.key_text);
+    let merged = match (&prev.target, new_level.as_slice()) {
+        (TargetOut::One(t), [l2]) => match levels(&prev.text).as_slice() {
+            [l1] if l1 != l2 => Some(vec![(*l1, t.clone()), (*l2, written(first))]),
+            _ => None,
+        },
+        (TargetOut::ByLevel(by), [l2]) if !by.iter().any(|(l, _)| l == l2) => {
+            let mut by = by.clone();
+            by.push((*l2, written(first)));
+            Some(by)
+        }
+        _ => None,
+    };
+    // The clause before ended at ";" (trimmed off when it was written) or at ".".
+    let sep = if prev.text.ends_with(['.', ';']) {
+        " "
+    } else {
+        "; "
+    };
+    prev.text = format!("{}{sep}{}", prev.text, p.text);
+    match merged {
+        Some(by) => prev.target = TargetOut::ByLevel(by),
+        None => prev.doubts.push(format!(
+            "câu còn một chỉ tiêu nữa ({}) chưa được ghi riêng",
+            written(first)
+        )),
+    }
+}
+
+/// Several head-counts for one national share are its parts (students by school type),
+/// whether the document writes them in one sentence or one per line: each becomes a local
+/// indicator `part_of` the national one.
+pub fn mark_parts(out: &mut [Indicator]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in out.iter().filter(|i| is_count(i)) {
+        if let Some(r) = &i.reference {
+            *counts.entry(r.clone()).or_default() += 1;
+        }
+    }
+    for (r, n) in counts {
         if n < 2 {
             continue;
         }
         for ind in out
             .iter_mut()
-            .filter(|x| x.reference.as_deref() == Some(r.as_str()))
+            .filter(|x| x.reference.as_deref() == Some(r.as_str()) && is_count(x))
         {
             ind.part_of = ind.reference.take();
             ind.id = Some(format!("{}-{}", r, local_id(&ind.text)));
@@ -712,7 +766,28 @@ fn build(m: &Matcher, pieces: Vec<Piece>) -> Vec<Indicator> {
                 .push(format!("một phần của chỉ tiêu quốc gia {r}"));
         }
     }
-    out
+}
+
+/// A head-count ("37.800", "≥ 25.000"), not a share or a frequency.
+fn is_count(i: &Indicator) -> bool {
+    matches!(&i.target, TargetOut::One(t) if matches!(Target::parse(t), Ok(Target::Count { .. })))
+}
+
+/// The whole a head-count is out of: "(trên tổng số khoảng 800 người)" → "800". Written in
+/// parentheses after the count, so the target reader never sees it as a target of its own.
+fn denominator(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let at = lower.find("tổng số")? + "tổng số".len();
+    let mut rest = lower[at..].trim_start();
+    for filler in ["khoảng ", "là ", "có "] {
+        rest = rest.strip_prefix(filler).unwrap_or(rest).trim_start();
+    }
+    let figure: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let figure = figure.trim_end_matches('.');
+    (!figure.is_empty()).then(|| figure.to_string())
 }
 
 fn measure_vi(m: &str) -> &'static str {

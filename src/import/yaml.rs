@@ -56,52 +56,7 @@ pub fn write(d: &Draft, header: &[String]) -> String {
         let _ = writeln!(out, "# {h}");
     }
     out.push_str("kehoach: 1\nplan:\n");
-    let m = &d.meta;
-    noted(&mut out, "number", &m.number);
-    if let Some(k) = m.kind {
-        let _ = writeln!(out, "  kind: {k}");
-    }
-    noted(&mut out, "title", &m.title);
-    noted(&mut out, "issuer", &m.issuer);
-    match &m.province {
-        Some(_) => noted(&mut out, "province", &m.province),
-        None => {
-            comment(
-                &mut out,
-                "  ",
-                "không tìm thấy tỉnh ban hành; điền tên tỉnh",
-            );
-            out.push_str("  province: \"\"\n");
-        }
-    }
-    noted(&mut out, "place", &m.place);
-    noted(&mut out, "issued", &m.issued);
-    match &m.period {
-        Some(_) => noted(&mut out, "period", &m.period),
-        None => {
-            comment(
-                &mut out,
-                "  ",
-                "không tìm thấy năm hoặc giai đoạn của kế hoạch; điền vào",
-            );
-            out.push_str("  period: \"\"\n");
-        }
-    }
-    list(&mut out, "  ", "implements", &m.implements);
-    list(&mut out, "  ", "basis", &m.basis);
-    if let Some((name, title)) = &m.signer {
-        let _ = match title {
-            Some(t) => writeln!(
-                out,
-                "  signer: {{ name: {}, title: {} }}",
-                quote(name),
-                quote(t)
-            ),
-            None => writeln!(out, "  signer: {{ name: {} }}", quote(name)),
-        };
-    }
-    list(&mut out, "  ", "recipients", &m.recipients);
-    let _ = writeln!(out, "  source: {}", quote(&m.source));
+    meta(&mut out, &d.meta);
     list(&mut out, "", "purpose", &d.purpose);
     list(&mut out, "", "requirements", &d.requirements);
     list(&mut out, "", "objectives", &d.objectives);
@@ -114,22 +69,7 @@ pub fn write(d: &Draft, header: &[String]) -> String {
     if !d.tasks.is_empty() {
         out.push_str("\ntasks:\n");
         for g in &d.tasks {
-            if let Some(doubt) = &g.doubt {
-                comment(&mut out, "  ", doubt);
-            }
-            match &g.group {
-                Some(id) => {
-                    let _ = writeln!(out, "  - group: {id}\n    title: {}", quote(&g.title));
-                }
-                None => {
-                    let _ = writeln!(out, "  - title: {}", quote(&g.title));
-                }
-            }
-            if g.items.is_empty() {
-                out.push_str("    items: []\n");
-            } else {
-                list(&mut out, "    ", "items", &g.items);
-            }
+            task_group(&mut out, g);
         }
     }
     if let Some(b) = &d.budget {
@@ -142,17 +82,85 @@ pub fn write(d: &Draft, header: &[String]) -> String {
         }
     }
     if let Some(r) = &d.reporting {
-        out.push_str("\nreporting:\n");
-        if !r.every.is_empty() {
-            let _ = writeln!(out, "  every: [{}]", r.every.join(", "));
-        }
-        if !r.to.is_empty() {
-            let to: Vec<String> = r.to.iter().map(|t| quote(t)).collect();
-            let _ = writeln!(out, "  to: [{}]", to.join(", "));
-        }
-        let _ = writeln!(out, "  text: {}", quote(&r.text));
+        reporting(&mut out, r);
     }
     out
+}
+
+/// The `plan:` block; a province or period not found is written empty, with what to do.
+fn meta(out: &mut String, m: &super::draft::Meta) {
+    noted(out, "number", &m.number);
+    if let Some(k) = m.kind {
+        let _ = writeln!(out, "  kind: {k}");
+    }
+    noted(out, "title", &m.title);
+    noted(out, "issuer", &m.issuer);
+    match &m.province {
+        Some(_) => noted(out, "province", &m.province),
+        None => {
+            comment(out, "  ", "không tìm thấy tỉnh ban hành; điền tên tỉnh");
+            out.push_str("  province: \"\"\n");
+        }
+    }
+    noted(out, "place", &m.place);
+    noted(out, "issued", &m.issued);
+    match &m.period {
+        Some(_) => noted(out, "period", &m.period),
+        None => {
+            comment(
+                out,
+                "  ",
+                "không tìm thấy năm hoặc giai đoạn của kế hoạch; điền vào",
+            );
+            out.push_str("  period: \"\"\n");
+        }
+    }
+    list(out, "  ", "implements", &m.implements);
+    list(out, "  ", "basis", &m.basis);
+    if let Some((name, title)) = &m.signer {
+        let _ = match title {
+            Some(t) => writeln!(
+                out,
+                "  signer: {{ name: {}, title: {} }}",
+                quote(name),
+                quote(t)
+            ),
+            None => writeln!(out, "  signer: {{ name: {} }}", quote(name)),
+        };
+    }
+    list(out, "  ", "recipients", &m.recipients);
+    let _ = writeln!(out, "  source: {}", quote(&m.source));
+}
+
+fn task_group(out: &mut String, g: &super::draft::TaskGroup) {
+    if let Some(doubt) = &g.doubt {
+        comment(out, "  ", doubt);
+    }
+    match &g.group {
+        Some(id) => {
+            let _ = writeln!(out, "  - group: {id}\n    title: {}", quote(&g.title));
+        }
+        None => {
+            let _ = writeln!(out, "  - title: {}", quote(&g.title));
+        }
+    }
+    if g.items.is_empty() {
+        out.push_str("    items: []\n");
+    } else {
+        list(out, "    ", "items", &g.items);
+    }
+}
+
+fn reporting(out: &mut String, r: &super::draft::Reporting) {
+    out.push_str("\nreporting:\n");
+    if !r.every.is_empty() {
+        let _ = writeln!(out, "  every: [{}]", r.every.join(", "));
+    }
+    if !r.to.is_empty() {
+        let to: Vec<String> = r.to.iter().map(|t| quote(t)).collect();
+        let _ = writeln!(out, "  to: [{}]", to.join(", "));
+    }
+    let _ = writeln!(out, "  text: {}", quote(&r.text));
 }
 
 fn indicator(out: &mut String, i: &Indicator) {
@@ -187,6 +195,9 @@ fn indicator(out: &mut String, i: &Indicator) {
     key(out, "target", target);
     if let Some(u) = &i.unit {
         key(out, "unit", quote(u));
+    }
+    if let Some(d) = &i.denominator {
+        key(out, "denominator", quote(d));
     }
     key(out, "text", quote(&i.text));
 }

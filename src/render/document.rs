@@ -400,9 +400,11 @@ fn subsections(parts: Vec<(String, Vec<Para>)>) -> Vec<Subsection> {
         .collect()
 }
 
+/// A numbered section before it is given its numeral: title, text, numbered items.
+type Part = (String, Vec<Para>, Vec<Subsection>);
+
 pub fn build(plan: &CompiledPlan) -> Document {
-    let doc = &plan.doc;
-    let meta = &doc.plan.value;
+    let meta = &plan.doc.plan.value;
     let kind = match meta.kind.as_ref().map(|k| k.value) {
         Some(DocKind::QuyetDinh) => ("QUYẾT ĐỊNH", "Quyết định"),
         _ => ("KẾ HOẠCH", "Kế hoạch"),
@@ -418,8 +420,44 @@ pub fn build(plan: &CompiledPlan) -> Document {
         .map(|p| tidy(&p.value))
         .or_else(|| plan.province.map(|p| p.name.clone()))
         .unwrap_or_else(|| tidy(&meta.province.value));
+    let decision = (kind.1 == "Quyết định")
+        .then(|| decision(plan, meta.title.as_ref().map(|t| t.value.as_str())));
+    Document {
+        issuer: meta
+            .issuer
+            .as_ref()
+            .map(|i| issuer_lines(&i.value))
+            .unwrap_or_default(),
+        number: meta
+            .number
+            .as_ref()
+            .map(|n| format!("Số: {}", tidy(&n.value))),
+        place_date: plan
+            .issued
+            .map(|d| format!("{place}, {}", d.vietnamese_long())),
+        kind: kind.0,
+        subject,
+        bases: preamble(plan, kind.1, decision.is_some()),
+        sections: sections(plan)
+            .into_iter()
+            .zip(NUMERALS)
+            .map(|((title, body, subsections), numeral)| Section {
+                numeral,
+                title,
+                body,
+                subsections,
+            })
+            .collect(),
+        recipients: meta.recipients.iter().map(|r| tidy(r)).collect(),
+        signature: meta.signer.as_ref().map(signature),
+        decision,
+    }
+}
 
-    let mut sections: Vec<(String, Vec<Para>, Vec<Subsection>)> = Vec::new();
+/// The numbered sections, each only when the plan has something for it.
+fn sections(plan: &CompiledPlan) -> Vec<Part> {
+    let doc = &plan.doc;
+    let mut sections: Vec<Part> = Vec::new();
     let mut parts = Vec::new();
     if !doc.purpose.is_empty() {
         parts.push(("Mục đích".to_string(), bullets(&doc.purpose)));
@@ -430,7 +468,29 @@ pub fn build(plan: &CompiledPlan) -> Document {
     if !parts.is_empty() {
         sections.push(("MỤC ĐÍCH, YÊU CẦU".into(), vec![], subsections(parts)));
     }
+    sections.extend(objectives_section(plan));
+    let groups: Vec<(String, Vec<Para>)> = doc
+        .tasks
+        .iter()
+        .filter_map(|g| task_group(plan, g))
+        .collect();
+    if !groups.is_empty() {
+        sections.push(("NHIỆM VỤ, GIẢI PHÁP".into(), vec![], subsections(groups)));
+    }
+    if let Some(b) = doc.budget.as_ref().filter(|b| !b.value.trim().is_empty()) {
+        sections.push((
+            "KINH PHÍ THỰC HIỆN".into(),
+            vec![Para::Text(sentence(&b.value))],
+            vec![],
+        ));
+    }
+    sections.extend(organisation_section(plan));
+    sections
+}
 
+/// "Mục tiêu, chỉ tiêu": the general objectives, then one sentence per target.
+fn objectives_section(plan: &CompiledPlan) -> Option<Part> {
+    let doc = &plan.doc;
     let mut parts = Vec::new();
     if !doc.objectives.is_empty() {
         let body = if doc.objectives.len() == 1 {
@@ -448,39 +508,12 @@ pub fn build(plan: &CompiledPlan) -> Document {
             .collect();
         parts.push(("Các chỉ tiêu cụ thể".to_string(), body));
     }
-    if !parts.is_empty() {
-        sections.push(("MỤC TIÊU, CHỈ TIÊU".into(), vec![], subsections(parts)));
-    }
+    (!parts.is_empty()).then(|| ("MỤC TIÊU, CHỈ TIÊU".into(), vec![], subsections(parts)))
+}
 
-    let groups: Vec<(String, Vec<Para>)> = doc
-        .tasks
-        .iter()
-        .filter_map(|g| {
-            let title = g.title.as_deref().map(tidy).or_else(|| {
-                let id = g.group.as_ref()?;
-                plan.programme?
-                    .task_groups
-                    .iter()
-                    .find(|t| t.id == id.value.trim())
-                    .map(|t| t.title.clone())
-            });
-            let body = bullets(&g.items);
-            (title.is_some() || !body.is_empty()).then(|| (title.unwrap_or_default(), body))
-        })
-        .collect();
-    if !groups.is_empty() {
-        sections.push(("NHIỆM VỤ, GIẢI PHÁP".into(), vec![], subsections(groups)));
-    }
-
-    if let Some(b) = doc.budget.as_ref().filter(|b| !b.value.trim().is_empty()) {
-        sections.push((
-            "KINH PHÍ THỰC HIỆN".into(),
-            vec![Para::Text(sentence(&b.value))],
-            vec![],
-        ));
-    }
-
-    // One numbered item per responsibility entry, however many bodies it names (`also:`).
+/// "Tổ chức thực hiện": one numbered item per responsibility entry, however many bodies it
+/// names (`also:`), then the reporting duty.
+fn organisation_section(plan: &CompiledPlan) -> Option<Part> {
     let mut parts: Vec<(String, Vec<Para>)> = Vec::new();
     let mut last_item = None;
     for a in &plan.agencies {
@@ -502,77 +535,116 @@ pub fn build(plan: &CompiledPlan) -> Document {
     if let Some(r) = reporting_sentence(plan) {
         parts.push(("Chế độ báo cáo".to_string(), vec![Para::Text(r)]));
     }
-    if !parts.is_empty() {
-        sections.push(("TỔ CHỨC THỰC HIỆN".into(), vec![], subsections(parts)));
-    }
+    (!parts.is_empty()).then(|| ("TỔ CHỨC THỰC HIỆN".into(), vec![], subsections(parts)))
+}
 
-    let decision = (kind.1 == "Quyết định")
-        .then(|| decision(plan, meta.title.as_ref().map(|t| t.value.as_str())));
+/// The lines between the title and section I: the documents cited, then (for a plan) the
+/// issuer's "… ban hành Kế hoạch … như sau:".
+fn preamble(plan: &CompiledPlan, kind: &str, is_decision: bool) -> Vec<String> {
+    let meta = &plan.doc.plan.value;
     let mut bases = bases(plan);
     // A plan carries out the documents it cites ("Thực hiện Quyết định số ..."); "Căn cứ" is
     // the connective of a decision (Quyết định).
-    if kind.1 == "Kế hoạch" {
+    if kind == "Kế hoạch" {
         for b in &mut bases {
             if let Some(rest) = b.strip_prefix("Căn cứ ") {
                 *b = format!("Thực hiện {rest}");
             }
         }
     }
-    if decision.is_some() {
+    if is_decision {
         // A decision's bases end at "QUYẾT ĐỊNH:", which the writers print before the articles.
     } else if let (false, Some(issuer)) = (bases.is_empty(), meta.issuer.as_ref()) {
+        let period = period_unless_titled(plan)
+            .map(|p| format!(" {p}"))
+            .unwrap_or_default();
         bases.push(format!(
-            "{} ban hành {} như sau:",
+            "{} ban hành {kind}{period} như sau:",
             issuer_in_text(&issuer.value),
-            kind.1
         ));
     }
+    bases
+}
 
-    Document {
-        issuer: meta
-            .issuer
-            .as_ref()
-            .map(|i| issuer_lines(&i.value))
-            .unwrap_or_default(),
-        number: meta
-            .number
-            .as_ref()
-            .map(|n| format!("Số: {}", tidy(&n.value))),
-        place_date: plan
-            .issued
-            .map(|d| format!("{place}, {}", d.vietnamese_long())),
-        kind: kind.0,
-        subject,
-        bases,
-        sections: sections
-            .into_iter()
-            .zip(NUMERALS)
-            .map(|((title, body, subsections), numeral)| Section {
-                numeral,
-                title,
-                body,
-                subsections,
+/// The signature block: "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH" one line per part, as signed.
+fn signature(s: &crate::model::Signer) -> Signature {
+    Signature {
+        title_lines: s
+            .title
+            .as_deref()
+            .map(|t| {
+                tidy(t)
+                    .split(" - ")
+                    .flat_map(|p| p.split(" / "))
+                    .map(upper)
+                    .filter(|l| !l.is_empty())
+                    .collect()
             })
-            .collect(),
-        recipients: meta.recipients.iter().map(|r| tidy(r)).collect(),
-        signature: meta.signer.as_ref().map(|s| Signature {
-            title_lines: s
-                .title
-                .as_deref()
-                .map(|t| {
-                    // "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH": one line per part, as signed.
-                    tidy(t)
-                        .split(" - ")
-                        .flat_map(|p| p.split(" / "))
-                        .map(upper)
-                        .filter(|l| !l.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            name: tidy(&s.name),
-        }),
-        decision,
+            .unwrap_or_default(),
+        name: tidy(&s.name),
     }
+}
+
+/// The sentence that names the programme's task group a group of tasks belongs to, when the
+/// plan titles the group in its own words: without it the document would not say which of the
+/// programme's groups it carries out, and `import` could only guess from the words.
+pub const TASK_GROUP_LEAD: &str = "Thuộc nhóm nhiệm vụ";
+
+/// One group of section "Nhiệm vụ, giải pháp": its title (the plan's, else the programme's)
+/// and its items, after the sentence naming the programme's group when the titles differ.
+fn task_group(plan: &CompiledPlan, g: &crate::model::TaskGroup) -> Option<(String, Vec<Para>)> {
+    let national = g.group.as_ref().and_then(|id| {
+        plan.programme?
+            .task_groups
+            .iter()
+            .find(|t| t.id == id.value.trim())
+    });
+    // A heading closes with no full stop (the plan's own title may carry one).
+    let own = g
+        .title
+        .as_deref()
+        .map(|t| tidy(t).trim_end_matches('.').to_string());
+    let mut body = bullets(&g.items);
+    if let (Some(n), Some(own)) = (national, own.as_deref())
+        && match_key(own) != match_key(&n.title)
+    {
+        body.insert(
+            0,
+            Para::Text(format!(
+                "{TASK_GROUP_LEAD} “{}” của Chương trình.",
+                tidy(&n.title)
+            )),
+        );
+    }
+    let title = own.or_else(|| national.map(|n| n.title.clone()));
+    (title.is_some() || !body.is_empty()).then(|| (title.unwrap_or_default(), body))
+}
+
+/// The plan's period in words ("năm 2024", "giai đoạn 2021 - 2025") when its title does not
+/// already say it. A plan without a title, or one titled without its years, would otherwise
+/// leave its period out of the document, and a reader (or `kehoach import`) would take the
+/// programme's "giai đoạn 2021 - 2025" cited above it for the plan's own.
+fn period_unless_titled(plan: &CompiledPlan) -> Option<String> {
+    if plan.start == 0 {
+        return None;
+    }
+    let title = plan
+        .doc
+        .plan
+        .value
+        .title
+        .as_ref()
+        .map(|t| t.value.as_str())
+        .unwrap_or("");
+    let years = [plan.start, plan.end];
+    if years.iter().all(|y| title.contains(&y.to_string())) {
+        return None;
+    }
+    Some(if plan.start == plan.end {
+        format!("năm {}", plan.start)
+    } else {
+        format!("giai đoạn {} - {}", plan.start, plan.end)
+    })
 }
 
 /// The articles of a decision that issues the plan, in the usual form of such decisions:

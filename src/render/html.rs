@@ -68,6 +68,30 @@ pub fn write(d: &Document) -> String {
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
         escape(&title)
     ));
+    heading(&mut out, d);
+    out.push_str(&format!("<h1>{}</h1>\n", d.kind));
+    if let Some(s) = &d.subject {
+        out.push_str(&format!("<p class=\"subject\">{}</p>\n", escape(s)));
+    }
+    if let Some(a) = d.decision.as_ref().and_then(|d| d.authority.as_ref()) {
+        out.push_str(&format!("<p class=\"authority\">{}</p>\n", escape(a)));
+    }
+    for b in &d.bases {
+        out.push_str(&format!("<p class=\"basis\">{}</p>\n", escape(b)));
+    }
+    if let Some(dec) = &d.decision {
+        decision(&mut out, d, dec);
+    }
+    sections(&mut out, d);
+    if d.decision.is_none() {
+        signature(&mut out, d);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The two-column heading: issuer and number left, national name, motto and date right.
+fn heading(out: &mut String, d: &Document) {
     out.push_str("<table class=\"head\"><tr>\n<td>");
     if let [first, rest @ ..] = d.issuer.as_slice() {
         if rest.is_empty() {
@@ -93,56 +117,46 @@ pub fn write(d: &Document) -> String {
         out.push_str(&format!("<div class=\"date\">{}</div>", escape(p)));
     }
     out.push_str("</td>\n</tr></table>\n");
-    out.push_str(&format!("<h1>{}</h1>\n", d.kind));
-    if let Some(s) = &d.subject {
+}
+
+/// A decision: its articles and signature, then the heading of the plan it issues.
+fn decision(out: &mut String, d: &Document, dec: &super::document::Decision) {
+    out.push_str("<p class=\"decides\">QUYẾT ĐỊNH:</p>\n");
+    for a in &dec.articles {
+        match a.split_once(". ") {
+            Some((head, rest)) => out.push_str(&format!(
+                "<p><b>{}.</b> {}</p>\n",
+                escape(head),
+                escape(rest)
+            )),
+            None => out.push_str(&format!("<p>{}</p>\n", escape(a))),
+        }
+    }
+    signature(out, d);
+    out.push_str(&format!("<h1 class=\"attached\">{}</h1>\n", dec.plan_kind));
+    if let Some(s) = &dec.plan_subject {
         out.push_str(&format!("<p class=\"subject\">{}</p>\n", escape(s)));
     }
-    if let Some(a) = d.decision.as_ref().and_then(|d| d.authority.as_ref()) {
-        out.push_str(&format!("<p class=\"authority\">{}</p>\n", escape(a)));
-    }
-    for b in &d.bases {
-        out.push_str(&format!("<p class=\"basis\">{}</p>\n", escape(b)));
-    }
-    if let Some(dec) = &d.decision {
-        // A decision: its articles and signature, then the plan it issues.
-        out.push_str("<p class=\"decides\">QUYẾT ĐỊNH:</p>\n");
-        for a in &dec.articles {
-            match a.split_once(". ") {
-                Some((head, rest)) => out.push_str(&format!(
-                    "<p><b>{}.</b> {}</p>\n",
-                    escape(head),
-                    escape(rest)
-                )),
-                None => out.push_str(&format!("<p>{}</p>\n", escape(a))),
-            }
-        }
-        signature(&mut out, d);
-        out.push_str(&format!("<h1 class=\"attached\">{}</h1>\n", dec.plan_kind));
-        if let Some(s) = &dec.plan_subject {
-            out.push_str(&format!("<p class=\"subject\">{}</p>\n", escape(s)));
-        }
-        out.push_str(&format!(
-            "<p class=\"attached-note\">{}</p>\n",
-            escape(&dec.attached)
-        ));
-    }
+    out.push_str(&format!(
+        "<p class=\"attached-note\">{}</p>\n",
+        escape(&dec.attached)
+    ));
+}
+
+/// The numbered sections and their numbered items.
+fn sections(out: &mut String, d: &Document) {
     for s in &d.sections {
         out.push_str(&format!("<h2>{}. {}</h2>\n", s.numeral, escape(&s.title)));
-        body(&mut out, &s.body);
+        body(out, &s.body);
         for sub in &s.subsections {
             out.push_str(&format!(
                 "<h3>{}. {}</h3>\n",
                 sub.number,
                 escape(&sub.title)
             ));
-            body(&mut out, &sub.body);
+            body(out, &sub.body);
         }
     }
-    if d.decision.is_none() {
-        signature(&mut out, d);
-    }
-    out.push_str("</body>\n</html>\n");
-    out
 }
 
 /// Recipients and signature, side by side.

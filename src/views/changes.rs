@@ -149,6 +149,21 @@ pub fn normalise(s: &str) -> String {
     nfc.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The form two wordings are compared in: as [`normalise`], in lower case, without the
+/// punctuation that closes it. A document writes a list item with its "." or ";" and a
+/// signer's title in capitals; the plan file need not, and neither is a change of substance.
+fn wording_key(s: &str) -> String {
+    normalise(s)
+        .to_lowercase()
+        .trim_end_matches(|c: char| matches!(c, '.' | ';' | ',' | ':') || c.is_whitespace())
+        .to_string()
+}
+
+/// Whether two wordings say the same words (see [`wording_key`]).
+pub fn same_words(a: &str, b: &str) -> bool {
+    wording_key(a) == wording_key(b)
+}
+
 struct Out {
     lang: Lang,
     changes: Vec<Change>,
@@ -187,7 +202,7 @@ impl Out {
         match (old, new) {
             (Some(a), None) => self.push(section, item, Kind::Removed, Some(a), None),
             (None, Some(b)) => self.push(section, item, Kind::Added, None, Some(b)),
-            (Some(a), Some(b)) if a != b => {
+            (Some(a), Some(b)) if !same_words(&a, &b) => {
                 self.push(section, item, Kind::Changed, Some(a), Some(b))
             }
             _ => {}
@@ -204,10 +219,11 @@ impl Out {
     ) {
         let old: Vec<String> = old.into_iter().map(normalise).collect();
         let new: Vec<String> = new.into_iter().map(normalise).collect();
-        for o in old.iter().filter(|o| !new.contains(o)) {
+        let in_list = |s: &str, list: &[String]| list.iter().any(|x| same_words(x, s));
+        for o in old.iter().filter(|o| !in_list(o, &new)) {
             self.push(section, item, Kind::Removed, Some(o.clone()), None);
         }
-        for n in new.iter().filter(|n| !old.contains(n)) {
+        for n in new.iter().filter(|n| !in_list(n, &old)) {
             self.push(section, item, Kind::Added, None, Some(n.clone()));
         }
     }
@@ -232,7 +248,6 @@ fn field_label(key: &str, lang: Lang) -> Option<&'static str> {
         ("previous", "kế hoạch năm trước"),
         ("signer", "người ký"),
         ("recipients", "nơi nhận"),
-        ("source", "nguồn"),
         ("purpose", "mục đích"),
         ("requirements", "yêu cầu"),
         ("objectives", "mục tiêu"),
@@ -350,6 +365,16 @@ pub fn build(old: &CompiledPlan, new: &CompiledPlan, lang: Lang) -> Changes {
 }
 
 fn metadata(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
+    identity(out, old, new);
+    dates(out, old, new);
+    citations(out, old, new);
+    // `source` (where the file was transcribed from) is not compared: it describes the
+    // file, not the plan, and a plan read back from its own document names another file.
+}
+
+/// What the document is and who issues it: number, kind, title, issuer, province, district,
+/// place.
+fn identity(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     let (o, n) = (&old.doc.plan.value, &new.doc.plan.value);
     let s = Section::Metadata;
     out.field(s, "number", text_of(&o.number), text_of(&n.number));
@@ -380,7 +405,13 @@ fn metadata(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         );
     }
     out.field(s, "district", text_of(&o.district), text_of(&n.district));
-    out.field(s, "place", text_of(&o.place), text_of(&n.place));
+    out.field(s, "place", place_of(old), place_of(new));
+}
+
+/// The issue date and the period, compared as dates and years.
+fn dates(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
+    let (o, n) = (&old.doc.plan.value, &new.doc.plan.value);
+    let s = Section::Metadata;
     match (old.issued, new.issued) {
         (Some(a), Some(b)) if a == b => {}
         (Some(a), Some(b)) => out.push(
@@ -400,6 +431,12 @@ fn metadata(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
             Some(super::period(new)),
         );
     }
+}
+
+/// What the plan cites and links to, who signs it and who receives it.
+fn citations(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
+    let (o, n) = (&old.doc.plan.value, &new.doc.plan.value);
+    let s = Section::Metadata;
     let vals = |v: &Vec<serde_saphyr::Spanned<String>>| {
         v.iter().map(|x| x.value.clone()).collect::<Vec<_>>()
     };
@@ -432,7 +469,15 @@ fn metadata(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
         o.recipients.iter().map(String::as_str),
         n.recipients.iter().map(String::as_str),
     );
-    out.field(s, "source", o.source.clone(), n.source.clone());
+}
+
+/// The place in the date line: the plan's own, else its province's name, which is what a
+/// document without one is dated from (render writes it so).
+fn place_of(plan: &CompiledPlan) -> Option<String> {
+    let meta = &plan.doc.plan.value;
+    text_of(&meta.place)
+        .or_else(|| plan.province.map(|p| p.name.clone()))
+        .or_else(|| Some(meta.province.value.clone()))
 }
 
 /// The levels two indicators are compared at: each level either names, or `None` alone.
@@ -506,116 +551,157 @@ impl Out {
 }
 
 fn indicators(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
-    let lang = out.lang;
-    let s = Section::Indicators;
     for o in &old.indicators {
-        let Some(n) = new.indicators.iter().find(|n| n.key == o.key) else {
-            out.push(
-                s,
-                indicator_label(o, lang),
-                Kind::Removed,
-                Some(targets_of(o, lang)),
-                None,
-            );
-            out.targets(Some(structured::of_indicator(o, lang)), None);
-            if let (Some(nat), Some(before)) =
-                (binding(o.national), verdict_of(o.national, Some(o)))
-            {
-                let f = floor(nat, before, Verdict::Missing, lang);
-                out.changes.last_mut().expect("just pushed").floor = Some(f);
-            }
-            continue;
-        };
-        let first = out.changes.len();
-        for level in level_keys(o, n) {
-            let item = match level {
-                Some(l) => format!("{}, {}", indicator_label(o, lang), short_level(l, lang)),
-                None => indicator_label(o, lang),
-            };
-            let show = |t: Option<&PlanTarget>| t.map(|t| t.target.display(lang));
-            let data = |t: &PlanTarget, i: &CompiledIndicator| {
-                Some(vec![structured::target(
-                    t.level,
-                    &t.target,
-                    i.unit.as_deref(),
-                    lang,
-                )])
-            };
-            match (target_at(o, level), target_at(n, level)) {
-                (None, None) => {}
-                (Some(a), None) => {
-                    out.push(s, item, Kind::Removed, show(Some(a)), None);
-                    out.targets(data(a, o), None);
-                }
-                (None, Some(b)) => {
-                    out.push(s, item, Kind::Added, None, show(Some(b)));
-                    out.targets(None, data(b, n));
-                }
-                // Two targets in words: a change only when the words change.
-                (Some(a), Some(b)) if is_words(a) && is_words(b) => {
-                    if crate::text::match_key(&a.written) != crate::text::match_key(&b.written) {
-                        let words = |t: &PlanTarget| format!("“{}”", t.written);
-                        out.push(s, item, Kind::Remeasured, Some(words(a)), Some(words(b)));
-                        out.targets(data(a, o), data(b, n));
-                    }
-                }
-                (Some(a), Some(b)) => {
-                    let kind = match compare(&a.target, &b.target, n.denominator).0 {
-                        Verdict::Stronger => Some(Kind::Raised),
-                        Verdict::Weaker => Some(Kind::Lowered),
-                        Verdict::Equal => None,
-                        _ => Some(Kind::Remeasured),
-                    };
-                    if let Some(k) = kind {
-                        out.push(s, item, k, show(Some(a)), show(Some(b)));
-                        out.targets(data(a, o), data(b, n));
-                    }
-                }
-            }
-        }
-        let num = |d: Option<f64>| d.map(crate::text::format_number);
-        let item = |f: &'static str| part(&indicator_label(o, lang), f, lang);
-        out.field(
-            s,
-            &item("denominator"),
-            num(o.denominator),
-            num(n.denominator),
-        );
-        out.field(s, &item("unit"), o.unit.clone(), n.unit.clone());
-        out.field(s, &item("part_of"), o.part_of.clone(), n.part_of.clone());
-        out.field(s, &item("text"), o.text.clone(), n.text.clone());
-        let (before, after) = (
-            verdict_of(o.national, Some(o)),
-            verdict_of(n.national, Some(n)),
-        );
-        if let (Some(b), Some(a), Some(nat)) = (before, after, binding(n.national))
-            && a != b
-        {
-            let f = floor(nat, b, a, lang);
-            match out.changes.get_mut(first) {
-                Some(c) => c.floor = Some(f),
-                None => {
-                    out.push(s, indicator_label(o, lang), Kind::Changed, None, None);
-                    out.changes.last_mut().expect("just pushed").floor = Some(f);
-                }
+        match new.indicators.iter().find(|n| n.key == o.key) {
+            None => indicator_gone(out, o),
+            Some(n) => {
+                let first = out.changes.len();
+                indicator_targets(out, o, n);
+                indicator_parts(out, o, n);
+                indicator_floor(out, o, n, first);
             }
         }
     }
     for n in &new.indicators {
-        if old.indicators.iter().any(|o| o.key == n.key) {
-            continue;
+        if !old.indicators.iter().any(|o| o.key == n.key) {
+            indicator_new(out, n);
         }
-        out.push(
-            s,
-            indicator_label(n, lang),
-            Kind::Added,
-            None,
-            Some(targets_of(n, lang)),
-        );
-        out.targets(None, Some(structured::of_indicator(n, lang)));
-        if let (Some(nat), Some(after)) = (binding(n.national), verdict_of(n.national, Some(n))) {
-            let f = floor(nat, Verdict::Missing, after, lang);
-            out.changes.last_mut().expect("just pushed").floor = Some(f);
+    }
+}
+
+/// An indicator the new plan no longer has, with where it stood against the national floor.
+fn indicator_gone(out: &mut Out, o: &CompiledIndicator) {
+    let lang = out.lang;
+    out.push(
+        Section::Indicators,
+        indicator_label(o, lang),
+        Kind::Removed,
+        Some(targets_of(o, lang)),
+        None,
+    );
+    out.targets(Some(structured::of_indicator(o, lang)), None);
+    if let (Some(nat), Some(before)) = (binding(o.national), verdict_of(o.national, Some(o))) {
+        let f = floor(nat, before, Verdict::Missing, lang);
+        out.changes.last_mut().expect("just pushed").floor = Some(f);
+    }
+}
+
+/// An indicator only the new plan has, with where it stands against the national floor.
+fn indicator_new(out: &mut Out, n: &CompiledIndicator) {
+    let lang = out.lang;
+    out.push(
+        Section::Indicators,
+        indicator_label(n, lang),
+        Kind::Added,
+        None,
+        Some(targets_of(n, lang)),
+    );
+    out.targets(None, Some(structured::of_indicator(n, lang)));
+    if let (Some(nat), Some(after)) = (binding(n.national), verdict_of(n.national, Some(n))) {
+        let f = floor(nat, Verdict::Missing, after, lang);
+        out.changes.last_mut().expect("just pushed").floor = Some(f);
+    }
+}
+
+/// The targets of an indicator both plans have, level by level, compared by meaning.
+fn indicator_targets(out: &mut Out, o: &CompiledIndicator, n: &CompiledIndicator) {
+    let lang = out.lang;
+    let s = Section::Indicators;
+    for level in level_keys(o, n) {
+        let item = match level {
+            Some(l) => format!("{}, {}", indicator_label(o, lang), short_level(l, lang)),
+            None => indicator_label(o, lang),
+        };
+        let show = |t: Option<&PlanTarget>| t.map(|t| t.target.display(lang));
+        let data = |t: &PlanTarget, i: &CompiledIndicator| {
+            Some(vec![structured::target(
+                t.level,
+                &t.target,
+                i.unit.as_deref(),
+                lang,
+            )])
+        };
+        match (target_at(o, level), target_at(n, level)) {
+            (None, None) => {}
+            (Some(a), None) => {
+                out.push(s, item, Kind::Removed, show(Some(a)), None);
+                out.targets(data(a, o), None);
+            }
+            (None, Some(b)) => {
+                out.push(s, item, Kind::Added, None, show(Some(b)));
+                out.targets(None, data(b, n));
+            }
+            // Two targets in words: a change only when the words change.
+            (Some(a), Some(b)) if is_words(a) && is_words(b) => {
+                if crate::text::match_key(&a.written) != crate::text::match_key(&b.written) {
+                    let words = |t: &PlanTarget| format!("“{}”", t.written);
+                    out.push(s, item, Kind::Remeasured, Some(words(a)), Some(words(b)));
+                    out.targets(data(a, o), data(b, n));
+                }
+            }
+            (Some(a), Some(b)) => {
+                let kind = match compare(&a.target, &b.target, n.denominator).0 {
+                    Verdict::Stronger => Some(Kind::Raised),
+                    Verdict::Weaker => Some(Kind::Lowered),
+                    Verdict::Equal => None,
+                    _ => Some(Kind::Remeasured),
+                };
+                if let Some(k) = kind {
+                    out.push(s, item, k, show(Some(a)), show(Some(b)));
+                    out.targets(data(a, o), data(b, n));
+                }
+            }
+        }
+    }
+}
+
+/// The rest of an indicator both plans have: denominator, unit, part_of, wording.
+fn indicator_parts(out: &mut Out, o: &CompiledIndicator, n: &CompiledIndicator) {
+    let lang = out.lang;
+    let s = Section::Indicators;
+    let num = |d: Option<f64>| d.map(crate::text::format_number);
+    let item = |f: &'static str| part(&indicator_label(o, lang), f, lang);
+    out.field(
+        s,
+        &item("denominator"),
+        num(o.denominator),
+        num(n.denominator),
+    );
+    out.field(s, &item("unit"), o.unit.clone(), n.unit.clone());
+    out.field(s, &item("part_of"), o.part_of.clone(), n.part_of.clone());
+    // A wording on one side only is not compared when it agrees with its target: it
+    // records the sentence the target was read from, and the target is compared above. A
+    // plan rendered and read back gains the sentence the document gave for the target.
+    let one_sided = |i: &CompiledIndicator| i.text.is_some() && i.text_disagrees().is_none();
+    if o.text.is_some() == n.text.is_some() || !(one_sided(o) || one_sided(n)) {
+        out.field(s, &item("text"), o.text.clone(), n.text.clone());
+    }
+}
+
+/// A change of standing against the national floor, on the indicator's first change (from
+/// `first`), or as a change of its own when nothing else changed.
+fn indicator_floor(out: &mut Out, o: &CompiledIndicator, n: &CompiledIndicator, first: usize) {
+    let lang = out.lang;
+    let (before, after) = (
+        verdict_of(o.national, Some(o)),
+        verdict_of(n.national, Some(n)),
+    );
+    if let (Some(b), Some(a), Some(nat)) = (before, after, binding(n.national))
+        && a != b
+    {
+        let f = floor(nat, b, a, lang);
+        match out.changes.get_mut(first) {
+            Some(c) => c.floor = Some(f),
+            None => {
+                out.push(
+                    Section::Indicators,
+                    indicator_label(o, lang),
+                    Kind::Changed,
+                    None,
+                    None,
+                );
+                out.changes.last_mut().expect("just pushed").floor = Some(f);
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ mod reform;
 mod related;
 mod reports;
 mod robustness;
+mod roundtrip;
 mod schema;
 mod snapshots;
 mod vietnamese;
