@@ -11,42 +11,106 @@ pub fn nfc(s: &str) -> String {
     }
 }
 
-/// [`match_key`] of a constant, computed once per thread: the tables of words that targets and
-/// names are matched against are folded on every lookup otherwise.
+/// [`fold`] of a constant phrase, computed once per process on first use: the tables of words
+/// that targets are read against would be folded again for every target otherwise.
+/// `folded!("phần trăm")` is a `&'static str`.
+#[macro_export]
+macro_rules! folded {
+    ($text:literal) => {{
+        static FOLDED: std::sync::LazyLock<String> =
+            std::sync::LazyLock::new(|| $crate::text::fold($text));
+        FOLDED.as_str()
+    }};
+}
+
+/// A constant phrase and its [`fold`], for tables of words (`static` arrays of [`phrase!`]).
+/// The folded form is computed once per process, on first use.
+pub struct Phrase {
+    /// The phrase as written in the source.
+    pub text: &'static str,
+    folded: std::sync::LazyLock<String>,
+}
+
+impl Phrase {
+    /// Used by [`phrase!`]; `fold` must be `|| fold(text)`.
+    pub const fn new(text: &'static str, fold: fn() -> String) -> Phrase {
+        Phrase {
+            text,
+            folded: std::sync::LazyLock::new(fold),
+        }
+    }
+
+    /// The phrase as [`fold`] writes it, to compare with folded text.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+}
+
+/// A [`Phrase`] from a string literal: `phrase!("ít nhất")`.
+#[macro_export]
+macro_rules! phrase {
+    ($text:literal) => {
+        $crate::text::Phrase::new($text, || $crate::text::fold($text))
+    };
+}
+
+/// [`match_key`] of a constant, computed once per process. The table is looked up by the
+/// constant's address, which a literal keeps for the whole run, so no text is hashed.
 pub fn const_key(word: &'static str) -> &'static str {
-    cached(word, true)
-}
-
-/// [`fold`] of a constant, computed once per thread.
-pub fn const_fold(word: &'static str) -> &'static str {
-    cached(word, false)
-}
-
-fn cached(word: &'static str, comma_is_dash: bool) -> &'static str {
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
-    type Interned = HashMap<(&'static str, bool), &'static str>;
+    type Interned = HashMap<(usize, usize), &'static str, BuildAddressHasher>;
     thread_local! {
-        static CACHE: RefCell<Interned> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<Interned> = RefCell::new(HashMap::default());
     }
     // Every interned string is also kept in this process-wide table, so it stays reachable
     // until exit: a leak checker (the fuzzing harness runs LeakSanitizer) sees no leak, and
     // each word is folded once per process, not once per thread. Lookups stay lock-free on
     // the thread's own table.
     static ALL: OnceLock<Mutex<Interned>> = OnceLock::new();
+    let address = (word.as_ptr() as usize, word.len());
     CACHE.with(|c| {
-        *c.borrow_mut()
-            .entry((word, comma_is_dash))
-            .or_insert_with(|| {
-                let mut all = ALL
-                    .get_or_init(Default::default)
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner());
-                *all.entry((word, comma_is_dash))
-                    .or_insert_with(|| Box::leak(key(word, comma_is_dash).into_boxed_str()))
-            })
+        *c.borrow_mut().entry(address).or_insert_with(|| {
+            let mut all = ALL
+                .get_or_init(Default::default)
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            *all.entry(address)
+                .or_insert_with(|| Box::leak(match_key(word).into_boxed_str()))
+        })
     })
+}
+
+/// Hashes an address and a length: they are already spread out, so one multiplication mixes
+/// them enough, where SipHash would cost more than the lookup it guards.
+#[derive(Clone, Copy, Default)]
+struct BuildAddressHasher;
+
+impl std::hash::BuildHasher for BuildAddressHasher {
+    type Hasher = AddressHasher;
+    fn build_hasher(&self) -> AddressHasher {
+        AddressHasher(0)
+    }
+}
+
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
@@ -64,15 +128,27 @@ pub fn fold(s: &str) -> String {
 }
 
 fn key(s: &str, comma_is_dash: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Tone marks are moved to the end of their syllable, so "hoà" and "hòa" agree; the
-    // vowel-quality marks (circumflex, breve, horn) stay where they are.
+    // Pure ASCII text (English words, figures, "2 lần/năm" typed without diacritics is not,
+    // but ">= 70%" is) is its own NFD and NFC: the two normalisations are skipped.
+    if s.is_ascii() {
+        return spaced(&marks_moved(s.chars(), s.len(), comma_is_dash));
+    }
+    spaced(&marks_moved(s.nfd(), s.len(), comma_is_dash))
+        .nfc()
+        .collect()
+}
+
+/// The decomposed text `chars` lower-cased, dashes in one form, and tone marks moved to the
+/// end of their syllable, so "hoà" and "hòa" agree; the vowel-quality marks (circumflex,
+/// breve, horn) stay where they are.
+fn marks_moved(chars: impl Iterator<Item = char>, len: usize, comma_is_dash: bool) -> String {
+    let mut out = String::with_capacity(len);
     let mut tones = String::new();
     let flush = |out: &mut String, tones: &mut String| {
         out.push_str(tones);
         tones.clear();
     };
-    for c in s.nfd().flat_map(char::to_lowercase) {
+    for c in chars.flat_map(char::to_lowercase) {
         let c = match c {
             // Dashes of every kind, and the comma some texts write in the same place
             // ("Lao động - Thương binh" / "Lao động, Thương binh").
@@ -91,11 +167,14 @@ fn key(s: &str, comma_is_dash: bool) -> String {
         }
     }
     flush(&mut out, &mut tones);
-    // Spacing: collapse runs, and drop spaces around joining punctuation.
+    out
+}
+
+/// Spacing: runs collapsed, no space around joining punctuation, none at either end.
+fn spaced(out: &str) -> String {
     let mut key = String::with_capacity(out.len());
-    let mut chars = out.chars().peekable();
     let mut pending_space = false;
-    while let Some(c) = chars.next() {
+    for c in out.chars() {
         if c == ' ' {
             pending_space = true;
             continue;
@@ -110,11 +189,13 @@ fn key(s: &str, comma_is_dash: bool) -> String {
         }
         pending_space = false;
         key.push(c);
-        let _ = chars.peek();
     }
-    key.trim_matches(|c: char| c == ' ' || c == '.' || c == ',' || c == ';')
-        .nfc()
-        .collect()
+    let trimmed = key.trim_matches(|c: char| c == ' ' || c == '.' || c == ',' || c == ';');
+    if trimmed.len() == key.len() {
+        key
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Parses a number in Vietnamese notation: "." groups thousands, "," is the decimal mark
@@ -316,6 +397,58 @@ mod tests {
         assert_eq!(match_key("Sở LĐ-TB&XH"), match_key("Sở LĐ - TB & XH"));
         assert_ne!(match_key("Sở Y tế"), match_key("Sở Y tê"));
         assert_ne!(match_key("Hòa"), match_key("Hóa"));
+    }
+
+    #[test]
+    fn ascii_text_folds_as_through_normalisation() {
+        for s in [
+            ">= 70%",
+            "  At least 2 times / YEAR ",
+            "So LDTBXH, Cong an",
+            "a\tb\r\nc - d , e",
+        ] {
+            for comma_is_dash in [true, false] {
+                let slow: String = spaced(&marks_moved(s.nfd(), s.len(), comma_is_dash))
+                    .nfc()
+                    .collect();
+                assert_eq!(key(&s, comma_is_dash), slow, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn folding_folded_text_changes_nothing() {
+        // Target tables compare a word of folded text with a folded phrase before folding the
+        // word (model::target::parse): that relies on this.
+        for s in [
+            "phần trăm",
+            "ít nhất là",
+            "một",
+            "bốn",
+            "tư",
+            "mười",
+            "tuần",
+            "quý",
+            "năm",
+            "hằng",
+            "mỗi",
+            "Hoà Bình, Uỷ ban",
+            "Sở LĐ - TB & XH.",
+        ] {
+            assert_eq!(fold(&fold(s)), fold(s), "{s}");
+            assert_eq!(match_key(&match_key(s)), match_key(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn constants_fold_once_to_the_same_key() {
+        assert_eq!(folded!("phần trăm"), fold("phần trăm"));
+        let p: Phrase = phrase!("ít nhất");
+        assert_eq!(p.folded(), fold("ít nhất"));
+        assert_eq!(p.text, "ít nhất");
+        assert_eq!(const_key("Báo"), match_key("Báo"));
+        let word: &'static str = "Sở Y tế";
+        assert!(std::ptr::eq(const_key(word), const_key(word)));
     }
 
     #[test]
