@@ -411,7 +411,7 @@ mod tests {
                 let slow: String = spaced(&marks_moved(s.nfd(), s.len(), comma_is_dash))
                     .nfc()
                     .collect();
-                assert_eq!(key(&s, comma_is_dash), slow, "{s:?}");
+                assert_eq!(key(s, comma_is_dash), slow, "{s:?}");
             }
         }
     }

@@ -2,7 +2,7 @@
 //! of a sentence ("Phấn đấu đến năm 2025 có 80% học sinh …"), or words kept as a qualitative
 //! target. Nothing a plan writes is a schema error; what cannot be compared says why.
 
-use super::target::{Cmp, Measure, Target, Unclear, normalise};
+use super::target::{Cmp, Measure, Target, Unclear, may_name_period, normalise};
 use crate::folded;
 use crate::text::parse_number;
 use serde::Serialize;
@@ -67,14 +67,34 @@ struct Words<'a> {
     /// and so is every run of them: a run can be read without normalising it again. Not so
     /// when taking the punctuation away left, say, a dash after a space (`"-5"`).
     normalised: bool,
+    /// How many of the words before each may name a period ([`may_name_period`]); only
+    /// counted for normalised words.
+    periods_before: Vec<usize>,
 }
 
 impl<'a> Words<'a> {
+    /// The words of `s`, which [`normalise`] wrote.
     fn new(s: &'a str) -> Words<'a> {
         let words: Vec<&str> = s.split(' ').map(clean).filter(|w| !w.is_empty()).collect();
-        let joined = words.join(" ");
-        let normalised = normalise(&joined) == joined;
-        Words { words, normalised }
+        let normalised = words.windows(2).all(|pair| stay_apart(pair[0], pair[1]));
+        debug_assert!(
+            !normalised || {
+                let joined = words.join(" ");
+                normalise(&joined) == joined
+            }
+        );
+        let mut periods_before = vec![0];
+        if normalised {
+            for w in &words {
+                periods_before
+                    .push(periods_before.last().unwrap() + usize::from(may_name_period(w)));
+            }
+        }
+        Words {
+            words,
+            normalised,
+            periods_before,
+        }
     }
 
     /// The target a run of words (`phrase`, words joined by spaces) reads as.
@@ -85,6 +105,37 @@ impl<'a> Words<'a> {
             Target::parse(phrase).ok()
         }
     }
+
+    /// The frequency the words `i..k` read as, if they read as one.
+    fn frequency(&self, i: usize, k: usize) -> Option<Target> {
+        if !self.normalised {
+            return match Target::parse(&self.words[i..k].join(" ")) {
+                Ok(t @ Target::Frequency { .. }) => Some(t),
+                _ => None,
+            };
+        }
+        if self.periods_before[k] == self.periods_before[i] {
+            return None;
+        }
+        Target::parse_frequency_normalised(&self.words[i..k].join(" "))
+    }
+}
+
+/// Whether two words of normalised text, the punctuation around them taken away, are still
+/// normalised text when joined by a space: folding drops a space next to a dash, a slash or a
+/// bracket, and [`normalise`] one before "%", and makes "%" of "phần trăm".
+fn stay_apart(a: &str, b: &str) -> bool {
+    let (phan, tram) = folded!("phần trăm").split_once(' ').expect("two words");
+    let joins_after = matches!(
+        a.chars().next_back(),
+        Some('-' | '&' | ',' | '.' | '/' | '(')
+    );
+    let joins_before = matches!(
+        b.chars().next(),
+        Some('-' | '&' | ',' | '.' | '/' | '(' | ')' | '%')
+    );
+    let makes_percent = a.ends_with(phan) && b.starts_with(tram);
+    !(joins_after || joins_before || makes_percent)
 }
 
 impl<'a> std::ops::Deref for Words<'a> {
@@ -188,12 +239,9 @@ fn frequencies(words: &Words) -> Vec<Target> {
     let mut i = 0;
     while i < words.len() {
         // The longest phrase from here that reads as a frequency.
-        let found = (i + 1..=(i + 6).min(words.len())).rev().find_map(|k| {
-            match words.parse(&words[i..k].join(" ")) {
-                Some(t @ Target::Frequency { .. }) => Some((t, k)),
-                _ => None,
-            }
-        });
+        let found = (i + 1..=(i + 6).min(words.len()))
+            .rev()
+            .find_map(|k| Some((words.frequency(i, k)?, k)));
         match found {
             Some((t, k)) => {
                 if !out.contains(&t) {
@@ -231,6 +279,7 @@ mod tests {
             let slow = Words {
                 words: words.words.clone(),
                 normalised: false,
+                periods_before: vec![0],
             };
             assert_eq!(from_sentence(&words), from_sentence(&slow), "{sentence}");
         }
