@@ -7,7 +7,7 @@ mod parse;
 #[cfg(test)]
 mod tests;
 
-pub(super) use parse::{may_name_period, normalise};
+pub(super) use parse::{normalise, period_words};
 
 use crate::i18n::Lang;
 use crate::text::format_number;

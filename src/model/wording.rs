@@ -2,7 +2,7 @@
 //! of a sentence ("Phấn đấu đến năm 2025 có 80% học sinh …"), or words kept as a qualitative
 //! target. Nothing a plan writes is a schema error; what cannot be compared says why.
 
-use super::target::{Cmp, Measure, Target, Unclear, may_name_period, normalise};
+use super::target::{Cmp, Measure, Target, Unclear, normalise, period_words};
 use crate::folded;
 use crate::text::parse_number;
 use serde::Serialize;
@@ -67,7 +67,7 @@ struct Words<'a> {
     /// and so is every run of them: a run can be read without normalising it again. Not so
     /// when taking the punctuation away left, say, a dash after a space (`"-5"`).
     normalised: bool,
-    /// How many of the words before each may name a period ([`may_name_period`]); only
+    /// How many of the words before each hold a word for a period ([`period_words`]); only
     /// counted for normalised words.
     periods_before: Vec<usize>,
 }
@@ -85,9 +85,9 @@ impl<'a> Words<'a> {
         );
         let mut periods_before = vec![0];
         if normalised {
-            for w in &words {
-                periods_before
-                    .push(periods_before.last().unwrap() + usize::from(may_name_period(w)));
+            let periods = holding_a_period(s, &words);
+            for holds in periods {
+                periods_before.push(periods_before.last().unwrap() + usize::from(holds));
             }
         }
         Words {
@@ -119,6 +119,29 @@ impl<'a> Words<'a> {
         }
         Target::parse_frequency_normalised(&self.words[i..k].join(" "))
     }
+}
+
+/// Which of `words` (pieces of `s`) hold a word for a period. The words are found in the whole
+/// sentence, once for each period word, not in each word for each: a period word has no
+/// space or punctuation in it, so each place it is found lies within one of `words`, if any.
+fn holding_a_period(s: &str, words: &[&str]) -> Vec<bool> {
+    let starts: Vec<usize> = words
+        .iter()
+        .map(|w| w.as_ptr() as usize - s.as_ptr() as usize)
+        .collect();
+    let mut holds = vec![false; words.len()];
+    for period in period_words() {
+        for (at, _) in s.match_indices(period) {
+            // The last word that starts at or before `at`, if the period ends within it.
+            let i = starts.partition_point(|&start| start <= at);
+            if let Some(i) = i.checked_sub(1)
+                && at + period.len() <= starts[i] + words[i].len()
+            {
+                holds[i] = true;
+            }
+        }
+    }
+    holds
 }
 
 /// Whether two words of normalised text, the punctuation around them taken away, are still
@@ -282,6 +305,19 @@ mod tests {
                 periods_before: vec![0],
             };
             assert_eq!(from_sentence(&words), from_sentence(&slow), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn words_holding_a_period_are_those_that_contain_one() {
+        for sentence in SENTENCES {
+            let s = normalise(sentence);
+            let words = Words::new(&s);
+            let contain: Vec<bool> = words
+                .iter()
+                .map(|w| period_words().any(|p| w.contains(p)))
+                .collect();
+            assert_eq!(holding_a_period(&s, &words), contain, "{sentence}");
         }
     }
 

@@ -66,9 +66,10 @@ impl Target {
     }
 }
 
-/// Whether a word of normalised text may be, or hold, the period of a frequency ("tháng",
-/// "lần/năm", "monthly"). A run of words none of which may cannot read as a frequency.
-pub(in crate::model) fn may_name_period(word: &str) -> bool {
+/// The words that name the period of a frequency ("tháng", "năm", "monthly"), folded: a
+/// word of normalised text that holds none of them cannot be, or hold, the period of a
+/// frequency, so a run of such words cannot read as one.
+pub(in crate::model) fn period_words() -> impl Iterator<Item = &'static str> {
     static PERIODS: [Phrase; 9] = [
         phrase!("tuần"),
         phrase!("tháng"),
@@ -80,7 +81,7 @@ pub(in crate::model) fn may_name_period(word: &str) -> bool {
         phrase!("year"),
         phrase!("annually"),
     ];
-    PERIODS.iter().any(|p| word.contains(p.folded()))
+    PERIODS.iter().map(Phrase::folded)
 }
 
 /// The folded wording with the per-cent sign in one form: "70 phần trăm", "70 %" and "70％"
