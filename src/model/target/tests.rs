@@ -7,152 +7,49 @@ fn p(s: &str) -> Target {
     Target::parse(s).unwrap_or_else(|_| panic!("could not read {s:?}"))
 }
 
+fn percent(cmp: Cmp, value: f64) -> Target {
+    Target::Percent { cmp, value }
+}
+
+fn count(cmp: Cmp, value: f64) -> Target {
+    Target::Count { cmp, value }
+}
+
+fn every(times: f64, per: Per) -> Target {
+    Target::Frequency { times, per }
+}
+
 #[test]
 fn every_form_the_seeds_use() {
-    assert_eq!(
-        p(">= 70%"),
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value: 70.0
-        }
-    );
-    assert_eq!(
-        p("≥ 70%"),
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value: 70.0
-        }
-    );
-    assert_eq!(
-        p("Ít nhất 70%"),
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value: 70.0
-        }
-    );
-    assert_eq!(
-        p("Trên 70%"),
-        Target::Percent {
-            cmp: Cmp::Above,
-            value: 70.0
-        }
-    );
-    assert_eq!(
-        p("> 50%"),
-        Target::Percent {
-            cmp: Cmp::Above,
-            value: 50.0
-        }
-    );
-    assert_eq!(
-        p("100%"),
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value: 100.0
-        }
-    );
-    assert_eq!(
-        p("50%"),
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value: 50.0
-        }
-    );
-    assert_eq!(
-        p("phấn đấu 100%"),
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value: 100.0
-        }
-    );
-    assert_eq!(
-        p("2,5%"),
-        Target::Percent {
-            cmp: Cmp::AtLeast,
-            value: 2.5
-        }
-    );
-    assert_eq!(p("3-5%/năm"), Target::Growth { min: 3.0, max: 5.0 });
-    assert_eq!(p("Tăng 3 - 5%"), Target::Growth { min: 3.0, max: 5.0 });
-    assert_eq!(p("3% - 5% mỗi năm"), Target::Growth { min: 3.0, max: 5.0 });
-    assert_eq!(p("3-5%/year"), Target::Growth { min: 3.0, max: 5.0 });
-    assert_eq!(
-        p("1/tháng"),
-        Target::Frequency {
-            times: 1.0,
-            per: Per::Month
-        }
-    );
-    assert_eq!(
-        p("ít nhất một tháng một lần"),
-        Target::Frequency {
-            times: 1.0,
-            per: Per::Month
-        }
-    );
-    assert_eq!(
-        p("mỗi tháng một lần"),
-        Target::Frequency {
-            times: 1.0,
-            per: Per::Month
-        }
-    );
-    assert_eq!(
-        p("hằng tháng"),
-        Target::Frequency {
-            times: 1.0,
-            per: Per::Month
-        }
-    );
-    assert_eq!(
-        p("định kỳ hàng quý"),
-        Target::Frequency {
-            times: 1.0,
-            per: Per::Quarter
-        }
-    );
-    assert_eq!(
-        p("2 lần/quý"),
-        Target::Frequency {
-            times: 2.0,
-            per: Per::Quarter
-        }
-    );
-    assert_eq!(
-        p("monthly"),
-        Target::Frequency {
-            times: 1.0,
-            per: Per::Month
-        }
-    );
-    assert_eq!(
-        p("25.000"),
-        Target::Count {
-            cmp: Cmp::AtLeast,
-            value: 25000.0
-        }
-    );
-    assert_eq!(
-        p("25.000 người"),
-        Target::Count {
-            cmp: Cmp::AtLeast,
-            value: 25000.0
-        }
-    );
-    assert_eq!(
-        p("ít nhất 1"),
-        Target::Count {
-            cmp: Cmp::AtLeast,
-            value: 1.0
-        }
-    );
-    assert_eq!(
-        p(">= 10"),
-        Target::Count {
-            cmp: Cmp::AtLeast,
-            value: 10.0
-        }
-    );
+    let forms = [
+        (">= 70%", percent(Cmp::AtLeast, 70.0)),
+        ("≥ 70%", percent(Cmp::AtLeast, 70.0)),
+        ("Ít nhất 70%", percent(Cmp::AtLeast, 70.0)),
+        ("Trên 70%", percent(Cmp::Above, 70.0)),
+        ("> 50%", percent(Cmp::Above, 50.0)),
+        ("100%", percent(Cmp::AtLeast, 100.0)),
+        ("50%", percent(Cmp::AtLeast, 50.0)),
+        ("phấn đấu 100%", percent(Cmp::AtLeast, 100.0)),
+        ("2,5%", percent(Cmp::AtLeast, 2.5)),
+        ("3-5%/năm", Target::Growth { min: 3.0, max: 5.0 }),
+        ("Tăng 3 - 5%", Target::Growth { min: 3.0, max: 5.0 }),
+        ("3% - 5% mỗi năm", Target::Growth { min: 3.0, max: 5.0 }),
+        ("3-5%/year", Target::Growth { min: 3.0, max: 5.0 }),
+        ("1/tháng", every(1.0, Per::Month)),
+        ("ít nhất một tháng một lần", every(1.0, Per::Month)),
+        ("mỗi tháng một lần", every(1.0, Per::Month)),
+        ("hằng tháng", every(1.0, Per::Month)),
+        ("định kỳ hàng quý", every(1.0, Per::Quarter)),
+        ("2 lần/quý", every(2.0, Per::Quarter)),
+        ("monthly", every(1.0, Per::Month)),
+        ("25.000", count(Cmp::AtLeast, 25000.0)),
+        ("25.000 người", count(Cmp::AtLeast, 25000.0)),
+        ("ít nhất 1", count(Cmp::AtLeast, 1.0)),
+        (">= 10", count(Cmp::AtLeast, 10.0)),
+    ];
+    for (written, target) in forms {
+        assert_eq!(p(written), target, "{written:?}");
+    }
 }
 
 #[test]
