@@ -7,6 +7,16 @@
 //! output format, on every core and on one, and on a single plan. Peak memory is the child's
 //! maximum resident set size as the kernel reports it (wait4).
 //!
+//! In the same run, two other routes over the same files, for scale:
+//! - the route a plans repository would take without kehoach, `../shared/bench/baseline.py`
+//!   (PyYAML, with libyaml when it has it, plus the same core checks), when python3 with
+//!   PyYAML is there; `KEHOACH_BASELINE=FILE` names the script elsewhere;
+//! - a bare parse of every file with the parser kehoach uses (serde-saphyr) into untyped
+//!   values (`serde_json::Value`), nothing checked: this bench's own binary, run again as a
+//!   child with `KEHOACH_BENCH_BARE_PARSE=DIR`, on one thread.
+//!
+//! and prints the ratios of CPU time: kehoach to Python, and kehoach to the bare parse.
+//!
 //! Options: `cargo bench --bench check_10k -- [PLANS] [RUNS]` (defaults 10000 and 5);
 //! `KEHOACH_BENCH_DIR=DIR` generates into DIR and keeps it (to profile by hand).
 //! The figures go to stdout; docs/performance.md records them for this machine.
@@ -18,6 +28,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn main() {
+    if let Some(dir) = std::env::var_os(BARE_PARSE) {
+        bare_parse(Path::new(&dir));
+        return;
+    }
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
@@ -48,6 +62,7 @@ fn main() {
         "run", "best s", "median s", "cpu s", "plans/s", "peak MiB"
     );
     let repo = dir.to_str().unwrap().to_string();
+    let mut cpu = std::collections::HashMap::new();
     let cases: [(&str, Vec<&str>); 5] = [
         ("10k, --format json", vec!["--format", "json"]),
         ("10k, --format sarif", vec!["--format", "sarif"]),
@@ -64,7 +79,7 @@ fn main() {
         let mut argv = vec!["check", "-q"];
         argv.extend(extra);
         argv.push(&repo);
-        report(name, plans, runs, || measure(&bin, &argv));
+        cpu.insert(name, report(name, plans, runs, || measure(&bin, &argv)));
     }
     // --cache: cold (a new, empty cache each run: deleting the last one would leave the
     // kernel's unlinking work to slow the next run) and warm (every file unchanged).
@@ -84,21 +99,153 @@ fn main() {
         measure(&bin, &argv)
     };
     let mut cold = 0;
-    report("10k, json --cache, cold", plans, runs, || {
+    let _ = report("10k, json --cache, cold", plans, runs, || {
         cold += 1;
         cached(&cache_dir(&format!("cold-{cold}")))
     });
     let warm = cache_dir(&format!("cold-{cold}"));
-    report("10k, json --cache, warm", plans, runs, || cached(&warm));
+    let _ = report("10k, json --cache, warm", plans, runs, || cached(&warm));
     let one = root.join("plans/quang-nam-2023.yaml");
     let one = one.to_str().unwrap();
-    report("1 plan (quang-nam-2023), human", 1, 20, || {
+    let _ = report("1 plan (quang-nam-2023), human", 1, 20, || {
         measure(&bin, &["check", "-q", one])
     });
-    report("1 plan (quang-nam-2023), json", 1, 20, || {
+    let _ = report("1 plan (quang-nam-2023), json", 1, 20, || {
         measure(&bin, &["check", "--format", "json", one])
     });
+    let others = other_routes(&root, &repo, plans, runs);
     println!("load average after: {}", load_average());
+    ratios(&cpu, &others);
+}
+
+/// The environment variable that makes this binary a bare parser of the plans under a directory.
+const BARE_PARSE: &str = "KEHOACH_BENCH_BARE_PARSE";
+
+/// CPU time of the other routes over the same files: (Python, Python parse only, bare parse).
+struct Others {
+    python: Option<f64>,
+    python_parse: Option<f64>,
+    bare_parse: f64,
+}
+
+fn other_routes(root: &Path, repo: &str, plans: usize, runs: usize) -> Others {
+    let exe = std::env::current_exe().expect("the bench's own path");
+    let bare_parse = report("bare parse (serde-saphyr), 1 thread", plans, runs, || {
+        let mut c = Command::new(&exe);
+        c.env(BARE_PARSE, repo);
+        measure_command(c)
+    });
+    let script = std::env::var_os("KEHOACH_BASELINE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("../shared/bench/baseline.py"));
+    let has_pyyaml = Command::new("python3")
+        .args(["-c", "import yaml"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !script.is_file() || !has_pyyaml {
+        println!(
+            "python route skipped: {}",
+            if has_pyyaml {
+                format!("no {}", script.display())
+            } else {
+                "no python3 with PyYAML".to_string()
+            }
+        );
+        return Others {
+            python: None,
+            python_parse: None,
+            bare_parse,
+        };
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let python = |parse_only: bool| {
+        let mut c = Command::new("python3");
+        c.arg(&script)
+            .args(["-j", &cores.to_string()])
+            .current_dir(root);
+        if parse_only {
+            c.arg("--parse-only");
+        } else {
+            c.args(["--schemas", "schemas"]);
+        }
+        c.arg(repo);
+        measure_command(c)
+    };
+    // Python is slow: at most three runs each.
+    let runs = runs.min(3);
+    Others {
+        python: Some(report("python baseline.py", plans, runs, || python(false))),
+        python_parse: Some(report(
+            "python baseline.py --parse-only",
+            plans,
+            runs,
+            || python(true),
+        )),
+        bare_parse,
+    }
+}
+
+/// The ratios the benchmark is judged by (issue: kehoach at least 7 times cheaper in CPU than
+/// the Python route, and at most 1.2 times a bare parse), as measured, met or not.
+fn ratios(cpu: &std::collections::HashMap<&str, f64>, others: &Others) {
+    let json = cpu["10k, --format json"];
+    let json_1 = cpu["10k, --format json -j 1"];
+    println!("\nCPU time (median, user + system):");
+    println!("  kehoach check --format json       {json:>8.2} s (-j 1: {json_1:.2} s)");
+    println!(
+        "  kehoach check, human format       {:>8.2} s",
+        cpu["10k, human"]
+    );
+    if let (Some(python), Some(parse)) = (others.python, others.python_parse) {
+        println!("  python baseline.py                {python:>8.2} s (parse only: {parse:.2} s)");
+    }
+    println!(
+        "  bare parse (serde-saphyr)         {:>8.2} s",
+        others.bare_parse
+    );
+    println!("ratios:");
+    println!(
+        "  human / json                      {:>8.2} (goal ≤ 1.2)",
+        cpu["10k, human"] / json
+    );
+    if let Some(python) = others.python {
+        println!(
+            "  python / kehoach json             {:>8.2} (goal ≥ 7)",
+            python / json
+        );
+    }
+    println!(
+        "  kehoach json / bare parse         {:>8.2} (-j 1: {:.2}; goal ≤ 1.2)",
+        json / others.bare_parse,
+        json_1 / others.bare_parse
+    );
+}
+
+/// Parses every plan under `dir` with serde-saphyr into an untyped value, as fast as that
+/// parser goes with nothing checked: the floor for a checker built on it.
+fn bare_parse(dir: &Path) {
+    let mut files = Vec::new();
+    yaml_files(dir, &mut files);
+    files.sort();
+    let mut nodes = 0;
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("a readable plan");
+        let value: serde_json::Value = serde_saphyr::from_str(&text).expect("valid YAML");
+        nodes += usize::from(!value.is_null());
+    }
+    assert_eq!(nodes, files.len(), "every plan parses to a value");
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("a readable directory") {
+        let path = entry.expect("a directory entry").path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
 }
 
 /// Other work on the machine slows the wall-clock figures; the CPU time is unaffected.
@@ -115,7 +262,8 @@ struct Cost {
     peak_kib: u64,
 }
 
-fn report(name: &str, plans: usize, runs: usize, mut run: impl FnMut() -> Cost) {
+/// Runs a case `runs` times, prints its line, and returns its median CPU time in seconds.
+fn report(name: &str, plans: usize, runs: usize, mut run: impl FnMut() -> Cost) -> f64 {
     let mut walls = Vec::new();
     let mut cpus = Vec::new();
     let mut peak = 0;
@@ -135,23 +283,30 @@ fn report(name: &str, plans: usize, runs: usize, mut run: impl FnMut() -> Cost) 
         plans as f64 / median,
         peak as f64 / 1024.0
     );
+    cpus[cpus.len() / 2]
 }
 
 /// Runs the binary with output discarded.
+fn measure(bin: &Path, args: &[&str]) -> Cost {
+    let mut c = Command::new(bin);
+    c.args(args).env("LANG", "C");
+    measure_command(c)
+}
+
+/// Runs a command with output discarded; its cost as the kernel counts it, with that of the
+/// children it waited for (Python's worker processes).
 #[expect(
     clippy::zombie_processes,
     reason = "the child is reaped by wait4, not Child::wait"
 )]
-fn measure(bin: &Path, args: &[&str]) -> Cost {
+fn measure_command(mut command: Command) -> Cost {
     let start = Instant::now();
-    let child = Command::new(bin)
-        .args(args)
-        .env("LANG", "C")
+    let child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
-        .expect("kehoach runs");
+        .expect("the command runs");
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value of this plain C struct.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -160,7 +315,8 @@ fn measure(bin: &Path, args: &[&str]) -> Cost {
     let elapsed = start.elapsed();
     assert_eq!(pid, child.id() as libc::pid_t, "wait4 reaps the child");
     let code = libc::WEXITSTATUS(status);
-    assert!(code <= 1, "kehoach {args:?} failed with status {code}");
+    // 1: error findings, which the generated plans have.
+    assert!(code <= 1, "{command:?} failed with status {code}");
     let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     Cost {
         wall: elapsed,

@@ -1,52 +1,120 @@
 //! Vietnamese text normalisation: what makes two spellings of one name compare equal.
 
-use unicode_normalization::UnicodeNormalization;
+mod normalisation;
 
 /// Unicode NFC: the form every stored string is kept in.
 pub fn nfc(s: &str) -> String {
-    // Most text already is NFC; the quick check avoids decomposing and recomposing it.
+    // Most text already is NFC; the quick check avoids decomposing and recomposing it, and
+    // most of that is plainly so, character by character.
+    if normalisation::plainly_nfc(s) {
+        return s.to_string();
+    }
     match unicode_normalization::is_nfc_quick(s.chars()) {
         unicode_normalization::IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
+        _ => normalisation::nfc(s),
     }
 }
 
-/// [`match_key`] of a constant, computed once per thread: the tables of words that targets and
-/// names are matched against are folded on every lookup otherwise.
+/// [`fold`] of a constant phrase, computed once per process on first use: the tables of words
+/// that targets are read against would be folded again for every target otherwise.
+/// `folded!("phần trăm")` is a `&'static str`.
+#[macro_export]
+macro_rules! folded {
+    ($text:literal) => {{
+        static FOLDED: std::sync::LazyLock<String> =
+            std::sync::LazyLock::new(|| $crate::text::fold($text));
+        FOLDED.as_str()
+    }};
+}
+
+/// A constant phrase and its [`fold`], for tables of words (`static` arrays of [`phrase!`]).
+/// The folded form is computed once per process, on first use.
+pub struct Phrase {
+    /// The phrase as written in the source.
+    pub text: &'static str,
+    folded: std::sync::LazyLock<String>,
+}
+
+impl Phrase {
+    /// Used by [`phrase!`]; `fold` must be `|| fold(text)`.
+    pub const fn new(text: &'static str, fold: fn() -> String) -> Phrase {
+        Phrase {
+            text,
+            folded: std::sync::LazyLock::new(fold),
+        }
+    }
+
+    /// The phrase as [`fold`] writes it, to compare with folded text.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+}
+
+/// A [`Phrase`] from a string literal: `phrase!("ít nhất")`.
+#[macro_export]
+macro_rules! phrase {
+    ($text:literal) => {
+        $crate::text::Phrase::new($text, || $crate::text::fold($text))
+    };
+}
+
+/// [`match_key`] of a constant, computed once per process. The table is looked up by the
+/// constant's address, which a literal keeps for the whole run, so no text is hashed.
 pub fn const_key(word: &'static str) -> &'static str {
-    cached(word, true)
-}
-
-/// [`fold`] of a constant, computed once per thread.
-pub fn const_fold(word: &'static str) -> &'static str {
-    cached(word, false)
-}
-
-fn cached(word: &'static str, comma_is_dash: bool) -> &'static str {
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
-    type Interned = HashMap<(&'static str, bool), &'static str>;
+    type Interned = HashMap<(usize, usize), &'static str, BuildAddressHasher>;
     thread_local! {
-        static CACHE: RefCell<Interned> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<Interned> = RefCell::new(HashMap::default());
     }
     // Every interned string is also kept in this process-wide table, so it stays reachable
     // until exit: a leak checker (the fuzzing harness runs LeakSanitizer) sees no leak, and
     // each word is folded once per process, not once per thread. Lookups stay lock-free on
     // the thread's own table.
     static ALL: OnceLock<Mutex<Interned>> = OnceLock::new();
+    let address = (word.as_ptr() as usize, word.len());
     CACHE.with(|c| {
-        *c.borrow_mut()
-            .entry((word, comma_is_dash))
-            .or_insert_with(|| {
-                let mut all = ALL
-                    .get_or_init(Default::default)
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner());
-                *all.entry((word, comma_is_dash))
-                    .or_insert_with(|| Box::leak(key(word, comma_is_dash).into_boxed_str()))
-            })
+        *c.borrow_mut().entry(address).or_insert_with(|| {
+            let mut all = ALL
+                .get_or_init(Default::default)
+                .lock()
+                .unwrap_or_else(|e| e.into_inner());
+            *all.entry(address)
+                .or_insert_with(|| Box::leak(match_key(word).into_boxed_str()))
+        })
     })
+}
+
+/// Hashes an address and a length: they are already spread out, so one multiplication mixes
+/// them enough, where SipHash would cost more than the lookup it guards.
+#[derive(Clone, Copy, Default)]
+struct BuildAddressHasher;
+
+impl std::hash::BuildHasher for BuildAddressHasher {
+    type Hasher = AddressHasher;
+    fn build_hasher(&self) -> AddressHasher {
+        AddressHasher(0)
+    }
+}
+
+struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 const TONE_MARKS: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
@@ -64,15 +132,27 @@ pub fn fold(s: &str) -> String {
 }
 
 fn key(s: &str, comma_is_dash: bool) -> String {
-    let mut out = String::with_capacity(s.len());
-    // Tone marks are moved to the end of their syllable, so "hoà" and "hòa" agree; the
-    // vowel-quality marks (circumflex, breve, horn) stay where they are.
+    // Pure ASCII text (English words, figures, "2 lần/năm" typed without diacritics is not,
+    // but ">= 70%" is) is its own NFD and NFC: the two normalisations are skipped.
+    if s.is_ascii() {
+        return spaced(&marks_moved(s.chars(), s.len(), comma_is_dash));
+    }
+    let mut decomposed = String::with_capacity(s.len() + s.len() / 2);
+    normalisation::decompose(s.chars(), &mut decomposed);
+    normalisation::nfc(&spaced(&marks_moved(
+        decomposed.chars(),
+        decomposed.len(),
+        comma_is_dash,
+    )))
+}
+
+/// The decomposed text `chars` lower-cased, dashes in one form, and tone marks moved to the
+/// end of their syllable, so "hoà" and "hòa" agree; the vowel-quality marks (circumflex,
+/// breve, horn) stay where they are.
+fn marks_moved(chars: impl Iterator<Item = char>, len: usize, comma_is_dash: bool) -> String {
+    let mut out = String::with_capacity(len);
     let mut tones = String::new();
-    let flush = |out: &mut String, tones: &mut String| {
-        out.push_str(tones);
-        tones.clear();
-    };
-    for c in s.nfd().flat_map(char::to_lowercase) {
+    let step = |c: char, out: &mut String, tones: &mut String| {
         let c = match c {
             // Dashes of every kind, and the comma some texts write in the same place
             // ("Lao động - Thương binh" / "Lao động, Thương binh").
@@ -86,16 +166,31 @@ fn key(s: &str, comma_is_dash: bool) -> String {
         } else if c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c) {
             out.push(c);
         } else {
-            flush(&mut out, &mut tones);
+            out.push_str(tones);
+            tones.clear();
             out.push(c);
         }
+    };
+    for c in chars {
+        // ASCII is most of the text: its lower case is one character, and its letters and
+        // digits need no table to be told apart.
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_ascii() {
+            step(c, &mut out, &mut tones);
+        } else {
+            c.to_lowercase().for_each(|c| step(c, &mut out, &mut tones));
+        }
     }
-    flush(&mut out, &mut tones);
-    // Spacing: collapse runs, and drop spaces around joining punctuation.
+    out.push_str(&tones);
+    out
+}
+
+/// Spacing: runs collapsed, no space around joining punctuation, none at either end.
+fn spaced(out: &str) -> String {
     let mut key = String::with_capacity(out.len());
-    let mut chars = out.chars().peekable();
     let mut pending_space = false;
-    while let Some(c) = chars.next() {
+    for c in out.chars() {
         if c == ' ' {
             pending_space = true;
             continue;
@@ -110,11 +205,13 @@ fn key(s: &str, comma_is_dash: bool) -> String {
         }
         pending_space = false;
         key.push(c);
-        let _ = chars.peek();
     }
-    key.trim_matches(|c: char| c == ' ' || c == '.' || c == ',' || c == ';')
-        .nfc()
-        .collect()
+    let trimmed = key.trim_matches(|c: char| c == ' ' || c == '.' || c == ',' || c == ';');
+    if trimmed.len() == key.len() {
+        key
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Parses a number in Vietnamese notation: "." groups thousands, "," is the decimal mark
@@ -164,7 +261,10 @@ pub fn format_number(v: f64) -> String {
 /// The text without tone and vowel marks, "đ" as "d": how Vietnamese is typed on a keyboard
 /// without a Vietnamese input method. Used only where it cannot confuse two names.
 pub fn strip_diacritics(s: &str) -> String {
-    s.nfd()
+    let mut decomposed = String::with_capacity(s.len() + s.len() / 2);
+    normalisation::decompose(s.chars(), &mut decomposed);
+    decomposed
+        .chars()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
         .map(|c| match c {
             'đ' => 'd',
@@ -303,6 +403,7 @@ fn with_candidate_key<R>(candidate: &str, f: impl FnOnce(&str, &str, usize) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn spellings_of_one_name_share_a_key() {
@@ -316,6 +417,69 @@ mod tests {
         assert_eq!(match_key("Sở LĐ-TB&XH"), match_key("Sở LĐ - TB & XH"));
         assert_ne!(match_key("Sở Y tế"), match_key("Sở Y tê"));
         assert_ne!(match_key("Hòa"), match_key("Hóa"));
+    }
+
+    #[test]
+    fn folds_as_through_the_crate_s_normalisation() {
+        // The ASCII shortcut, and normalisation's own NFD and NFC, against the crate's.
+        let plans = ["ha-noi-2024", "nghe-an-2024", "quang-nam-2023"].map(|p| {
+            std::fs::read_to_string(format!("{}/plans/{p}.yaml", env!("CARGO_MANIFEST_DIR")))
+                .expect("a bundled plan")
+        });
+        let lines = plans.iter().flat_map(|p| p.lines());
+        for s in [
+            ">= 70%",
+            "  At least 2 times / YEAR ",
+            "So LDTBXH, Cong an",
+            "a\tb\r\nc - d , e",
+            "Hoà Bình, Uỷ ban; Ủy ban, HỘI LHPN – Đoàn TNCS",
+            "e\u{302}\u{323}t, e\u{323}\u{302}, a\u{1ab0}\u{323}b \u{301}x",
+        ]
+        .into_iter()
+        .chain(lines)
+        {
+            for comma_is_dash in [true, false] {
+                let slow: String = spaced(&marks_moved(s.nfd(), s.len(), comma_is_dash))
+                    .nfc()
+                    .collect();
+                assert_eq!(key(s, comma_is_dash), slow, "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn folding_folded_text_changes_nothing() {
+        // Target tables compare a word of folded text with a folded phrase before folding the
+        // word (model::target::parse): that relies on this.
+        for s in [
+            "phần trăm",
+            "ít nhất là",
+            "một",
+            "bốn",
+            "tư",
+            "mười",
+            "tuần",
+            "quý",
+            "năm",
+            "hằng",
+            "mỗi",
+            "Hoà Bình, Uỷ ban",
+            "Sở LĐ - TB & XH.",
+        ] {
+            assert_eq!(fold(&fold(s)), fold(s), "{s}");
+            assert_eq!(match_key(&match_key(s)), match_key(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn constants_fold_once_to_the_same_key() {
+        assert_eq!(folded!("phần trăm"), fold("phần trăm"));
+        let p: Phrase = phrase!("ít nhất");
+        assert_eq!(p.folded(), fold("ít nhất"));
+        assert_eq!(p.text, "ít nhất");
+        assert_eq!(const_key("Báo"), match_key("Báo"));
+        let word: &'static str = "Sở Y tế";
+        assert!(std::ptr::eq(const_key(word), const_key(word)));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! of a sentence ("Phấn đấu đến năm 2025 có 80% học sinh …"), or words kept as a qualitative
 //! target. Nothing a plan writes is a schema error; what cannot be compared says why.
 
-use super::target::{Cmp, Measure, Target, Unclear, normalise};
-use crate::text::{const_fold, parse_number};
+use super::target::{Cmp, Measure, Target, Unclear, normalise, period_words};
+use crate::folded;
+use crate::text::parse_number;
 use serde::Serialize;
 
 /// What [`read_target`] made of a wording.
@@ -43,11 +44,11 @@ pub fn read_target(input: &str, expect: Option<Measure>) -> Reading {
     if input.trim().is_empty() {
         return plain(qualitative(Unclear::NotStated), false);
     }
-    if let Ok(t) = Target::parse(input) {
+    let s = normalise(input);
+    if let Ok(t) = Target::parse_normalised(&s) {
         return plain(t, false);
     }
-    let s = normalise(input);
-    let words: Vec<&str> = s.split(' ').map(clean).filter(|w| !w.is_empty()).collect();
+    let words = Words::new(&s);
     let target = from_sentence(&words);
     let in_sentence = !matches!(target, Target::Qualitative { .. });
     plain(target, in_sentence)
@@ -58,13 +59,122 @@ pub fn qualitative(why: Unclear) -> Target {
     Target::Qualitative { why }
 }
 
+/// The words of a normalised sentence, without the punctuation around them, and how to read
+/// a run of them as a target.
+struct Words<'a> {
+    words: Vec<&'a str>,
+    /// The words joined by spaces are normalised text ([`normalise`] leaves them as they are),
+    /// and so is every run of them: a run can be read without normalising it again. Not so
+    /// when taking the punctuation away left, say, a dash after a space (`"-5"`).
+    normalised: bool,
+    /// How many of the words before each hold a word for a period ([`period_words`]); only
+    /// counted for normalised words.
+    periods_before: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of `s`, which [`normalise`] wrote.
+    fn new(s: &'a str) -> Words<'a> {
+        let words: Vec<&str> = s.split(' ').map(clean).filter(|w| !w.is_empty()).collect();
+        let normalised = words.windows(2).all(|pair| stay_apart(pair[0], pair[1]));
+        debug_assert!(
+            !normalised || {
+                let joined = words.join(" ");
+                normalise(&joined) == joined
+            }
+        );
+        let mut periods_before = vec![0];
+        if normalised {
+            let periods = holding_a_period(s, &words);
+            for holds in periods {
+                periods_before.push(periods_before.last().unwrap() + usize::from(holds));
+            }
+        }
+        Words {
+            words,
+            normalised,
+            periods_before,
+        }
+    }
+
+    /// The target a run of words (`phrase`, words joined by spaces) reads as.
+    fn parse(&self, phrase: &str) -> Option<Target> {
+        if self.normalised {
+            Target::parse_normalised(phrase).ok()
+        } else {
+            Target::parse(phrase).ok()
+        }
+    }
+
+    /// The frequency the words `i..k` read as, if they read as one.
+    fn frequency(&self, i: usize, k: usize) -> Option<Target> {
+        if !self.normalised {
+            return match Target::parse(&self.words[i..k].join(" ")) {
+                Ok(t @ Target::Frequency { .. }) => Some(t),
+                _ => None,
+            };
+        }
+        if self.periods_before[k] == self.periods_before[i] {
+            return None;
+        }
+        Target::parse_frequency_normalised(&self.words[i..k].join(" "))
+    }
+}
+
+/// Which of `words` (pieces of `s`) hold a word for a period. The words are found in the whole
+/// sentence, once for each period word, not in each word for each: a period word has no
+/// space or punctuation in it, so each place it is found lies within one of `words`, if any.
+fn holding_a_period(s: &str, words: &[&str]) -> Vec<bool> {
+    let starts: Vec<usize> = words
+        .iter()
+        .map(|w| w.as_ptr() as usize - s.as_ptr() as usize)
+        .collect();
+    let mut holds = vec![false; words.len()];
+    for period in period_words() {
+        for (at, _) in s.match_indices(period) {
+            // The last word that starts at or before `at`, if the period ends within it.
+            let i = starts.partition_point(|&start| start <= at);
+            if let Some(i) = i.checked_sub(1)
+                && at + period.len() <= starts[i] + words[i].len()
+            {
+                holds[i] = true;
+            }
+        }
+    }
+    holds
+}
+
+/// Whether two words of normalised text, the punctuation around them taken away, are still
+/// normalised text when joined by a space: folding drops a space next to a dash, a slash or a
+/// bracket, and [`normalise`] one before "%", and makes "%" of "phần trăm".
+fn stay_apart(a: &str, b: &str) -> bool {
+    let (phan, tram) = folded!("phần trăm").split_once(' ').expect("two words");
+    let joins_after = matches!(
+        a.chars().next_back(),
+        Some('-' | '&' | ',' | '.' | '/' | '(')
+    );
+    let joins_before = matches!(
+        b.chars().next(),
+        Some('-' | '&' | ',' | '.' | '/' | '(' | ')' | '%')
+    );
+    let makes_percent = a.ends_with(phan) && b.starts_with(tram);
+    !(joins_after || joins_before || makes_percent)
+}
+
+impl<'a> std::ops::Deref for Words<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.words
+    }
+}
+
 /// A word without the punctuation around it ("70%,", "(80%").
 fn clean(w: &str) -> &str {
     w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”'))
 }
 
 /// The one figure of a sentence: a share if it has one, else a frequency, else a count.
-fn from_sentence(words: &[&str]) -> Target {
+fn from_sentence(words: &Words) -> Target {
     let shares: Vec<usize> = (0..words.len()).filter(|&i| is_share(words[i])).collect();
     if !shares.is_empty() {
         return one_of(shares.iter().map(|&i| window_before(words, i)));
@@ -80,9 +190,12 @@ fn from_sentence(words: &[&str]) -> Target {
         return one_of(numbers.iter().map(|&i| window_before(words, i)));
     }
     // "Tất cả huyện, thị xã, thành phố xây dựng kế hoạch": all of them.
-    let all = [["tất", "cả"], ["toàn", "bộ"]]
-        .iter()
-        .any(|[a, b]| words.len() > 2 && words[0] == const_fold(a) && words[1] == const_fold(b));
+    let all = [
+        [folded!("tất"), folded!("cả")],
+        [folded!("toàn"), folded!("bộ")],
+    ]
+    .iter()
+    .any(|[a, b]| words.len() > 2 && words[0] == *a && words[1] == *b);
     if all {
         return Target::Percent {
             cmp: Cmp::AtLeast,
@@ -127,36 +240,31 @@ fn is_figure(w: &str) -> bool {
 fn is_year(words: &[&str], i: usize) -> bool {
     let year = |w: &str| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y));
     year(words[i])
-        && (i == 0
-            || words[i - 1].ends_with(const_fold("năm"))
-            || words[i - 1] == const_fold("đến"))
+        && (i == 0 || words[i - 1].ends_with(folded!("năm")) || words[i - 1] == folded!("đến"))
 }
 
 /// The reading of the figure at `i` with the words just before it that bound it
 /// ("có ít nhất 70%", "trên 70%") and a "trở lên" just after it.
-fn window_before(words: &[&str], i: usize) -> Option<Target> {
+fn window_before(words: &Words, i: usize) -> Option<Target> {
     let after = match words.get(i + 1..i + 3) {
-        Some([a, b]) if *a == const_fold("trở") => format!(" {a} {b}"),
+        Some([a, b]) if *a == folded!("trở") => format!(" {a} {b}"),
         _ => String::new(),
     };
     (i.saturating_sub(4)..=i).find_map(|j| {
         let phrase = format!("{}{after}", words[j..=i].join(" "));
-        Target::parse(&phrase).ok()
+        words.parse(&phrase)
     })
 }
 
 /// Every frequency a sentence states ("kiểm tra ít nhất 1 lần trong năm"), each once.
-fn frequencies(words: &[&str]) -> Vec<Target> {
+fn frequencies(words: &Words) -> Vec<Target> {
     let mut out: Vec<Target> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // The longest phrase from here that reads as a frequency.
-        let found = (i + 1..=(i + 6).min(words.len())).rev().find_map(|k| {
-            match Target::parse(&words[i..k].join(" ")) {
-                Ok(t @ Target::Frequency { .. }) => Some((t, k)),
-                _ => None,
-            }
-        });
+        let found = (i + 1..=(i + 6).min(words.len()))
+            .rev()
+            .find_map(|k| Some((words.frequency(i, k)?, k)));
         match found {
             Some((t, k)) => {
                 if !out.contains(&t) {
@@ -168,4 +276,84 @@ fn frequencies(words: &[&str]) -> Vec<Target> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sentences as plans write them in `text:`, with the figure each one states.
+    const SENTENCES: [&str; 8] = [
+        "Phấn đấu đến năm 2025 có 80% học sinh được tuyên truyền",
+        "Kiểm tra ít nhất 1 lần trong năm đối với cơ sở kinh doanh dịch vụ",
+        "Tổ chức 2 lần/năm các lớp tập huấn, bồi dưỡng cho 25.000 người",
+        "Tất cả huyện, thị xã, thành phố xây dựng kế hoạch",
+        "Giảm \"-5\" vụ so với năm 2020, kiểm tra 6 tháng một lần",
+        "Trên 70 phần trăm xã, phường (có 10/10 huyện) trở lên",
+        "thường xuyên tuyên truyền",
+        "Hằng quý kiểm tra (ít nhất một lần mỗi quý)",
+    ];
+
+    #[test]
+    fn runs_of_normalised_words_read_as_their_normalised_text() {
+        for sentence in SENTENCES {
+            let s = normalise(sentence);
+            let words = Words::new(&s);
+            let slow = Words {
+                words: words.words.clone(),
+                normalised: false,
+                periods_before: vec![0],
+            };
+            assert_eq!(from_sentence(&words), from_sentence(&slow), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn words_holding_a_period_are_those_that_contain_one() {
+        for sentence in SENTENCES {
+            let s = normalise(sentence);
+            let words = Words::new(&s);
+            let contain: Vec<bool> = words
+                .iter()
+                .map(|w| period_words().any(|p| w.contains(p)))
+                .collect();
+            assert_eq!(holding_a_period(&s, &words), contain, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_dash_left_after_a_space_is_normalised_again() {
+        let s = normalise(SENTENCES[4]);
+        assert!(!Words::new(&s).normalised);
+        assert!(Words::new(&normalise(SENTENCES[1])).normalised);
+    }
+
+    #[test]
+    fn the_figure_of_a_sentence() {
+        let read = |s: &str| read_target(s, None);
+        assert_eq!(
+            read(SENTENCES[0]).target,
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 80.0
+            }
+        );
+        assert!(read(SENTENCES[0]).in_sentence);
+        assert_eq!(
+            read(SENTENCES[1]).target,
+            Target::Frequency {
+                times: 1.0,
+                per: crate::model::Per::Year
+            }
+        );
+        assert_eq!(
+            read(SENTENCES[3]).target,
+            Target::Percent {
+                cmp: Cmp::AtLeast,
+                value: 100.0
+            }
+        );
+        assert_eq!(read(SENTENCES[6]).target, qualitative(Unclear::NoFigure));
+        assert_eq!(read("  ").target, qualitative(Unclear::NotStated));
+    }
 }

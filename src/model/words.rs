@@ -6,6 +6,7 @@
 use super::{ReportEvery, Role};
 use crate::i18n::Lang;
 use crate::text::{match_key, strip_diacritics};
+use std::sync::LazyLock;
 
 /// An enum whose values are written as words.
 pub trait Words: Sized + Copy + PartialEq + 'static {
@@ -13,12 +14,16 @@ pub trait Words: Sized + Copy + PartialEq + 'static {
     /// messages), the English word second (shown in English ones), then variants.
     const SPELLINGS: &'static [(Self, &'static [&'static str])];
 
+    /// Every spelling's key, in the order of [`Words::SPELLINGS`]: [`spelling_keys`], made
+    /// once per process (a `static` in each implementation), not for every word read.
+    fn keys() -> &'static [(Self, String)];
+
     /// The value a word names, however it is cased, dashed or accented.
     fn from_word(word: &str) -> Option<Self> {
         let key = word_key(word);
-        Self::SPELLINGS
+        Self::keys()
             .iter()
-            .find(|(_, words)| words.iter().any(|w| word_key(w) == key))
+            .find(|(_, k)| *k == key)
             .map(|(v, _)| *v)
     }
 
@@ -51,6 +56,14 @@ pub trait Words: Sized + Copy + PartialEq + 'static {
             .flat_map(|(_, w)| w.iter().copied())
             .collect()
     }
+}
+
+/// The key of every spelling of every value, in order, for [`Words::keys`].
+pub fn spelling_keys<T: Words>() -> Vec<(T, String)> {
+    T::SPELLINGS
+        .iter()
+        .flat_map(|(v, words)| words.iter().map(|w| (*v, word_key(w))))
+        .collect()
 }
 
 /// Case, accents, dashes and spacing do not matter: "6-months", "6 tháng", "6 THANG" meet.
@@ -88,6 +101,11 @@ impl Words for Role {
             ],
         ),
     ];
+
+    fn keys() -> &'static [(Role, String)] {
+        static KEYS: LazyLock<Vec<(Role, String)>> = LazyLock::new(spelling_keys);
+        &KEYS
+    }
 }
 
 impl Words for ReportEvery {
@@ -117,6 +135,11 @@ impl Words for ReportEvery {
         ),
         (ReportEvery::AdHoc, &["đột xuất", "ad-hoc", "ad hoc"]),
     ];
+
+    fn keys() -> &'static [(ReportEvery, String)] {
+        static KEYS: LazyLock<Vec<(ReportEvery, String)>> = LazyLock::new(spelling_keys);
+        &KEYS
+    }
 }
 
 /// Deserialises a [`Words`] enum from its word; an unknown word names the allowed ones.

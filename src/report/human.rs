@@ -224,7 +224,8 @@ impl Human {
         Human {
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_width(width)
-                .with_links(false),
+                .with_links(false)
+                .with_word_separator(super::line_breaks::separator()),
             lang,
         }
     }

@@ -7,6 +7,7 @@ pub mod grid;
 pub mod html;
 pub mod human;
 pub mod json;
+mod line_breaks;
 pub mod markdown;
 pub mod sarif;
 pub mod table;
