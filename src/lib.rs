@@ -64,6 +64,7 @@
 //! - **cli**: the commands, their arguments and exit codes.
 
 #![forbid(unsafe_code)]
+#![warn(clippy::too_many_lines)]
 
 pub mod assess;
 pub mod cache;
