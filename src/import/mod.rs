@@ -278,14 +278,14 @@ fn objectives(d: &mut Draft, body: &[Para], roman_top: bool, m: &targets::Matche
     }
 }
 
-/// "Thuộc nhóm nhiệm vụ “…” của Chương trình.": the sentence that names the programme's task
+/// "Thuộc nhóm nhiệm vụ của Chương trình: …": the sentence that names the programme's task
 /// group of a group titled in the plan's own words (`render` writes it so).
-const TASK_GROUP_LEAD: &str = "Thuộc nhóm nhiệm vụ “";
+const TASK_GROUP_LEAD: &str = "Thuộc nhóm nhiệm vụ của Chương trình:";
 
 /// The programme's task group a paragraph names with [`TASK_GROUP_LEAD`].
 fn named_group<'p>(text: &str, programme: &'p crate::reference::Programme) -> Option<&'p str> {
     let rest = text.trim().strip_prefix(TASK_GROUP_LEAD)?;
-    let title = &rest[..rest.find('”')?];
+    let title = rest.trim().trim_end_matches('.');
     programme
         .task_groups
         .iter()

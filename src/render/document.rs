@@ -588,7 +588,9 @@ fn signature(s: &crate::model::Signer) -> Signature {
 /// The sentence that names the programme's task group a group of tasks belongs to, when the
 /// plan titles the group in its own words: without it the document would not say which of the
 /// programme's groups it carries out, and `import` could only guess from the words.
-pub const TASK_GROUP_LEAD: &str = "Thuộc nhóm nhiệm vụ";
+/// The programme's title follows without quotation marks: schemas/ holds the titles as a
+/// provincial plan words them, unconfirmed against the Decision, so they are not quoted as its.
+pub const TASK_GROUP_LEAD: &str = "Thuộc nhóm nhiệm vụ của Chương trình";
 
 /// One group of section "Nhiệm vụ, giải pháp": its title (the plan's, else the programme's)
 /// and its items, after the sentence naming the programme's group when the titles differ.
@@ -610,10 +612,7 @@ fn task_group(plan: &CompiledPlan, g: &crate::model::TaskGroup) -> Option<(Strin
     {
         body.insert(
             0,
-            Para::Text(format!(
-                "{TASK_GROUP_LEAD} “{}” của Chương trình.",
-                tidy(&n.title)
-            )),
+            Para::Text(format!("{TASK_GROUP_LEAD}: {}.", tidy(&n.title))),
         );
     }
     let title = own.or_else(|| national.map(|n| n.title.clone()));
