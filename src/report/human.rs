@@ -4,6 +4,7 @@ use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::report::Counts;
+use crate::report::help_footer::HelpFooter;
 use crate::rules::{Level, Rule};
 use crate::source::SourceFile;
 use miette::{
@@ -160,6 +161,7 @@ impl Rendered<'_> {
     }
 }
 
+/// No `help`: `Human::file` writes the help lines after miette's rendering, from a memory.
 impl Diagnostic for Rendered<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         Some(Box::new(&self.code))
@@ -171,13 +173,6 @@ impl Diagnostic for Rendered<'_> {
             Level::Warning => Severity::Warning,
             Level::Note => Severity::Advice,
         })
-    }
-
-    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.finding
-            .help
-            .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -211,6 +206,8 @@ pub struct RunTotals {
 /// Rendering settings: colour and width are decided once, by the CLI.
 pub struct Human {
     handler: GraphicalReportHandler,
+    /// The help lines, which miette would write last: written here, from a memory of them.
+    help: HelpFooter,
     pub lang: Lang,
 }
 
@@ -222,6 +219,7 @@ impl Human {
             GraphicalTheme::unicode_nocolor()
         };
         Human {
+            help: HelpFooter::new(&theme, width),
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_width(width)
                 .with_links(false)
@@ -245,6 +243,9 @@ impl Human {
                 code,
             };
             let _ = self.handler.render_report(&mut out, &r);
+            if let Some(help) = &f.help {
+                self.help.write(&mut out, help);
+            }
             out.push('\n');
         }
         out

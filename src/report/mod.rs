@@ -4,6 +4,7 @@
 pub mod csv;
 pub mod github;
 pub mod grid;
+mod help_footer;
 pub mod html;
 pub mod human;
 pub mod json;
