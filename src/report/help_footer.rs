@@ -1,13 +1,11 @@
-//! The `help:` lines under a finding, wrapped as miette wraps them, remembered per thread.
+//! The `help:` lines under a finding, wrapped as miette wraps them, remembered per thread
+//! (`memo`).
 //! A rule's help text is the same for every finding of that rule, and wrapping it again for
 //! each one (textwrap's word widths and its optimal fit) was most of what the human format
 //! cost beyond the JSON one. The text is the same as miette's `render_footer` writes: the same
 //! options, the same wrapper, the same separator.
 
 use miette::GraphicalTheme;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
 
 /// How miette frames a help text for one width and theme.
 pub struct HelpFooter {
@@ -15,48 +13,24 @@ pub struct HelpFooter {
     width: usize,
     /// `  help: `, in the theme's help style.
     initial_indent: String,
+    /// What the memory of footers is keyed by besides the text: width and indent.
+    scope: String,
 }
 
 impl HelpFooter {
     pub fn new(theme: &GraphicalTheme, termwidth: usize) -> Self {
+        let width = termwidth.saturating_sub(2);
+        let initial_indent = theme.styles.help.style("  help: ").to_string();
         HelpFooter {
-            width: termwidth.saturating_sub(2),
-            initial_indent: theme.styles.help.style("  help: ").to_string(),
+            scope: format!("help {width} {initial_indent}"),
+            width,
+            initial_indent,
         }
     }
 
     /// Appends the footer of `help` to `out`, as miette would after the code frame.
     pub fn write(&self, out: &mut String, help: &str) {
-        // Bounded: a run over many files with distinct help texts cannot grow it without limit.
-        const MAX_TEXTS: usize = 1024;
-        type Footers = Vec<((usize, String), HashMap<String, Rc<str>>)>;
-        thread_local! {
-            static FOOTERS: RefCell<Footers> = const { RefCell::new(Vec::new()) };
-        }
-        FOOTERS.with(|cell| {
-            let mut all = cell.borrow_mut();
-            let at = match all
-                .iter()
-                .position(|((w, i), _)| *w == self.width && *i == self.initial_indent)
-            {
-                Some(at) => at,
-                None => {
-                    all.push(((self.width, self.initial_indent.clone()), HashMap::new()));
-                    all.len() - 1
-                }
-            };
-            let footers = &mut all[at].1;
-            if let Some(text) = footers.get(help) {
-                out.push_str(text);
-                return;
-            }
-            let text: Rc<str> = self.wrap(help).into();
-            out.push_str(&text);
-            if footers.len() >= MAX_TEXTS {
-                footers.clear();
-            }
-            footers.insert(help.to_string(), text);
-        });
+        super::memo::remembered(&self.scope, help, out, || self.wrap(help));
     }
 
     fn wrap(&self, help: &str) -> String {

@@ -9,15 +9,18 @@ use crate::rules::{Level, Rule};
 use crate::source::SourceFile;
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
+    MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents, ThemeStyles,
 };
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
+/// One part of a finding as miette renders it: its message (`frame: false`), or its code
+/// frame under an empty message (`frame: true`). The header and help lines are written by
+/// `Human::file`, and the message is remembered, as the same message recurs across files.
 struct Rendered<'a> {
     finding: &'a Finding,
     source: &'a Indexed<'a>,
-    code: String,
+    frame: bool,
 }
 
 /// A file's text with the offset of each line, so a code frame reads only the lines around
@@ -138,6 +141,9 @@ impl fmt::Debug for Rendered<'_> {
 
 impl fmt::Display for Rendered<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.frame {
+            return Ok(());
+        }
         f.write_str(&self.finding.message)
     }
 }
@@ -150,6 +156,9 @@ const MAX_FRAMED_LINE: usize = 400;
 
 impl Rendered<'_> {
     fn framed(&self) -> bool {
+        if !self.frame {
+            return false;
+        }
         let Some(span) = self.finding.span else {
             return false;
         };
@@ -161,18 +170,37 @@ impl Rendered<'_> {
     }
 }
 
-/// No `help`: `Human::file` writes the help lines after miette's rendering, from a memory.
-impl Diagnostic for Rendered<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(&self.code))
+fn severity(level: Level) -> Severity {
+    match level {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+        Level::Note => Severity::Advice,
     }
+}
 
+/// What miette writes for a finding's message when the message is empty: the severity's
+/// icon line, which precedes each code frame rendered under an empty message.
+#[derive(Debug)]
+struct Blank(Severity);
+
+impl fmt::Display for Blank {
+    fn fmt(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
+        Ok(())
+    }
+}
+
+impl std::error::Error for Blank {}
+
+impl Diagnostic for Blank {
     fn severity(&self) -> Option<Severity> {
-        Some(match self.finding.level {
-            Level::Error => Severity::Error,
-            Level::Warning => Severity::Warning,
-            Level::Note => Severity::Advice,
-        })
+        Some(self.0)
+    }
+}
+
+/// No code and no `help`: `Human::file` writes the header and the help lines itself.
+impl Diagnostic for Rendered<'_> {
+    fn severity(&self) -> Option<Severity> {
+        Some(severity(self.finding.level))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -208,7 +236,22 @@ pub struct Human {
     handler: GraphicalReportHandler,
     /// The help lines, which miette would write last: written here, from a memory of them.
     help: HelpFooter,
+    /// The header's style for each severity (`slot`), as miette styles a diagnostic's code.
+    styles: ThemeStyles,
+    /// What miette writes for an empty message, for each severity.
+    blank: [String; 3],
+    /// What the memory of rendered messages is keyed by besides the message, per severity.
+    message_scope: [String; 3],
     pub lang: Lang,
+}
+
+/// Where a severity's entry sits in `Human`'s arrays.
+fn slot(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 0,
+        Severity::Warning => 1,
+        Severity::Advice => 2,
+    }
 }
 
 impl Human {
@@ -218,14 +261,76 @@ impl Human {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
+        let handler = GraphicalReportHandler::new_themed(theme.clone())
+            .with_width(width)
+            .with_links(false)
+            .with_word_separator(super::line_breaks::separator());
+        let severities = [Severity::Error, Severity::Warning, Severity::Advice];
+        let blank = severities.map(|s| {
+            let mut out = String::new();
+            let _ = handler.render_report(&mut out, &Blank(s));
+            out
+        });
         Human {
             help: HelpFooter::new(&theme, width),
-            handler: GraphicalReportHandler::new_themed(theme)
-                .with_width(width)
-                .with_links(false)
-                .with_word_separator(super::line_breaks::separator()),
+            styles: theme.styles,
+            blank,
+            message_scope: severities.map(|s| format!("message {width} {color} {}", slot(s))),
+            handler,
             lang,
         }
+    }
+
+    /// One finding, as miette renders it with its code, message, frame and help.
+    fn finding(&self, out: &mut String, source: &Indexed, f: &Finding) {
+        let severity = severity(f.level);
+        let style = match severity {
+            Severity::Error => self.styles.error,
+            Severity::Warning => self.styles.warning,
+            Severity::Advice => self.styles.advice,
+        };
+        let _ = match f.span {
+            Some(s) => writeln!(
+                out,
+                "{}\n",
+                style.style(format_args!(
+                    "{} {}:{}:{}",
+                    f.rule.code(),
+                    source.name,
+                    s.line,
+                    s.column
+                ))
+            ),
+            None => writeln!(
+                out,
+                "{}\n",
+                style.style(format_args!("{} {}", f.rule.code(), source.name))
+            ),
+        };
+        let mut part = Rendered {
+            finding: f,
+            source,
+            frame: false,
+        };
+        super::memo::remembered(&self.message_scope[slot(severity)], &f.message, out, || {
+            let mut message = String::new();
+            let _ = self.handler.render_report(&mut message, &part);
+            message
+        });
+        part.frame = true;
+        if part.framed() {
+            // miette writes the (empty) message line first: dropped, as the message is out.
+            let start = out.len();
+            let _ = self.handler.render_report(out, &part);
+            let blank = &self.blank[slot(severity)];
+            if out[start..].starts_with(blank.as_str()) {
+                out.replace_range(start..start + blank.len(), "");
+            }
+        }
+        if let Some(help) = &f.help {
+            self.help.write(out, help);
+        }
+        out.push('\n');
     }
 
     /// All findings of one file, each as a framed diagnostic.
@@ -233,20 +338,7 @@ impl Human {
         let indexed = Indexed::new(&source.name, &source.text);
         let mut out = String::new();
         for f in findings {
-            let code = match f.span {
-                Some(s) => format!("{} {}:{}:{}", f.rule.code(), source.name, s.line, s.column),
-                None => format!("{} {}", f.rule.code(), source.name),
-            };
-            let r = Rendered {
-                finding: f,
-                source: &indexed,
-                code,
-            };
-            let _ = self.handler.render_report(&mut out, &r);
-            if let Some(help) = &f.help {
-                self.help.write(&mut out, help);
-            }
-            out.push('\n');
+            self.finding(&mut out, &indexed, f);
         }
         out
     }
@@ -334,6 +426,111 @@ impl Human {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Span;
+
+    /// A finding as one miette diagnostic, code and help included: what `Human::file` wrote
+    /// before it rendered the parts separately.
+    #[derive(Debug)]
+    struct Whole<'a> {
+        part: Rendered<'a>,
+        code: String,
+    }
+
+    impl fmt::Display for Whole<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.part.finding.message)
+        }
+    }
+
+    impl std::error::Error for Whole<'_> {}
+
+    impl Diagnostic for Whole<'_> {
+        fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+            Some(Box::new(&self.code))
+        }
+        fn severity(&self) -> Option<Severity> {
+            self.part.severity()
+        }
+        fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+            let help = self.part.finding.help.as_ref()?;
+            Some(Box::new(help))
+        }
+        fn source_code(&self) -> Option<&dyn SourceCode> {
+            self.part.source_code()
+        }
+        fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+            self.part.labels()
+        }
+    }
+
+    /// Header, remembered message, frame and help, written apart, are miette's whole rendering.
+    #[test]
+    fn parts_equal_the_whole_rendering() {
+        let text = include_str!("../../plans/quang-nam-2023.yaml");
+        let source = SourceFile {
+            name: "q.yaml".to_string(),
+            text: text.into(),
+        };
+        let long = "chỉ tiêu `Ít nhất 70%` thấp hơn mức quốc gia (≥ 80%) — xem Quyết định 1629/QĐ-TTg về Chương trình phòng, chống mại dâm giai đoạn 2021–2025, mục II";
+        let mut findings = Vec::new();
+        for (i, level) in [Level::Error, Level::Warning, Level::Note]
+            .into_iter()
+            .enumerate()
+        {
+            for (j, offset) in (0..text.len()).step_by(text.len() / 7).enumerate() {
+                let line = text[..offset].matches('\n').count() + 1;
+                let mut f = Finding::new(Rule::ALL[i + j], if j % 2 == 0 { long } else { "ngắn" })
+                    .at(Span {
+                        offset,
+                        len: j * 3,
+                        line: u32::try_from(line).unwrap(),
+                        column: 1,
+                    });
+                f.level = level;
+                if j % 3 == 0 {
+                    f = f.help(long);
+                }
+                if j % 4 == 1 {
+                    f = f.label("giá trị này");
+                }
+                findings.push(f);
+            }
+            let mut f = Finding::new(Rule::ALL[i], "cả tệp");
+            f.level = level;
+            findings.push(f.help("thêm `issued:`"));
+        }
+        for color in [false, true] {
+            for width in [60, 100] {
+                let human = Human::new(Lang::Vi, color, width);
+                let indexed = Indexed::new(&source.name, &source.text);
+                let mut whole = String::new();
+                for f in &findings {
+                    let code = match f.span {
+                        Some(s) => format!("{} q.yaml:{}:{}", f.rule.code(), s.line, s.column),
+                        None => format!("{} q.yaml", f.rule.code()),
+                    };
+                    let part = Rendered {
+                        finding: f,
+                        source: &indexed,
+                        frame: true,
+                    };
+                    human
+                        .handler
+                        .render_report(&mut whole, &Whole { part, code })
+                        .unwrap();
+                    whole.push('\n');
+                }
+                assert!(
+                    whole.contains("╭─[") && whole.contains("giá trị này"),
+                    "{whole}"
+                );
+                // Twice: the second time from the memory.
+                for _ in 0..2 {
+                    assert_eq!(human.file(&source, &findings), whole, "{color} {width}");
+                }
+            }
+        }
+    }
 
     /// Reading through the line index gives exactly what miette reads from the whole text.
     #[test]

@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 mod line_breaks;
 pub mod markdown;
+mod memo;
 pub mod sarif;
 pub mod table;
 
