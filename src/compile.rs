@@ -99,8 +99,8 @@ pub struct CompiledAgency<'r> {
     pub item: usize,
 }
 
-fn loc<T: Clone>(s: &serde_saphyr::Spanned<T>) -> Located<T> {
-    Located::new(s.value.clone(), Span::from_location(s.referenced))
+fn loc<T: Clone>(s: &Located<T>) -> Located<T> {
+    s.clone()
 }
 
 pub fn compile<'r>(

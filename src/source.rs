@@ -112,3 +112,11 @@ impl<T> From<serde_saphyr::Spanned<T>> for Located<T> {
         }
     }
 }
+
+/// Read as serde-saphyr's `Spanned`, keeping only where the value was written (its
+/// `referenced` location), so that the rest of the program never sees the parser's types.
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Located<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde_saphyr::Spanned::<T>::deserialize(d).map(Located::from)
+    }
+}

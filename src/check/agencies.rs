@@ -19,7 +19,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         .source
         .top_level_key("responsibilities")
         .or_else(|| plan.source.top_level_key("plan"))
-        .unwrap_or(Span::from_location(plan.doc.plan.referenced));
+        .unwrap_or(plan.doc.plan.span);
 
     lead(plan, lang, section, out);
 

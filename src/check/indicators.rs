@@ -52,7 +52,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         .source
         .top_level_key("indicators")
         .or_else(|| plan.source.top_level_key("plan"))
-        .unwrap_or(Span::from_location(plan.doc.plan.referenced));
+        .unwrap_or(plan.doc.plan.span);
     let mut found = Vec::new();
     for a in crate::assess::indicators(plan) {
         let n = a.national;

@@ -9,7 +9,6 @@ use crate::model::DocKind;
 use crate::model::Level as TargetLevel;
 use crate::msg;
 use crate::rules::{Level, Rule};
-use crate::source::Span;
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     kind_and_number(plan, lang, out);
@@ -45,7 +44,7 @@ fn period(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                     p.id
                 ),
             )
-            .at(Span::from_location(period.referenced))
+            .at(period.span)
             .help(msg!(
                 lang,
                 "{} chỉ áp dụng cho giai đoạn {}-{}; kế hoạch cho năm khác cần dẫn chiếu chương trình của năm đó, hoặc chỉ dẫn chiếu Pháp lệnh (khi đó kehoach so sánh với chương trình gần nhất để tham khảo).{}",
@@ -103,7 +102,7 @@ fn kind_and_number(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             kind_name(declared, lang)
         ),
     )
-    .at(Span::from_location(number.referenced))
+    .at(number.span)
     .help(msg!(
         lang,
         "nếu văn bản là {}, ghi `kind: {}`; nếu không, sửa lại số hiệu cho đúng như văn bản",
@@ -153,7 +152,7 @@ fn undated(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             )
         },
     )
-    .at(Span::from_location(meta.period.referenced))
+    .at(meta.period.span)
     .help(msg!(
         lang,
         "thêm `issued:` (NĂM-THÁNG-NGÀY) như ghi ở dòng ngày tháng của văn bản",

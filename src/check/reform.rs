@@ -15,7 +15,6 @@ use crate::i18n::Lang;
 use crate::msg;
 use crate::reference::Programme;
 use crate::rules::Level;
-use crate::source::Span;
 use crate::text::nfc;
 use bodies::{Named, body};
 use districts::{
@@ -38,7 +37,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         for to in &rep.value.to {
             let written = nfc(to.value.trim());
             if let Some(agency) = plan.reference.agencies.resolve(&written, plan.province) {
-                let span = Span::from_location(to.referenced);
+                let span = to.span;
                 body(plan, lang, &Named::Recipient(&written, span), agency, out);
             }
         }

@@ -9,7 +9,6 @@ use crate::model::{Level, S, Target};
 use crate::msg;
 use crate::related;
 use crate::rules::Rule;
-use crate::source::Span;
 use crate::verdict::{Verdict, judge_floors};
 use std::path::PathBuf;
 
@@ -72,7 +71,7 @@ fn load<'r>(
             };
             Box::new(
                 Finding::new(rule, message)
-                    .at(Span::from_location(written.referenced))
+                    .at(written.span)
                     .label(why)
                     .help(help),
             )
@@ -105,7 +104,7 @@ fn parent(plan: &CompiledPlan, written: &S<String>, lang: Lang, out: &mut Vec<Fi
         };
         out.push(
             Finding::new(Rule::ParentCycle, message)
-                .at(Span::from_location(written.referenced))
+                .at(written.span)
                 .label(msg!(lang, "vòng lặp", "cycle"))
                 .help(msg!(
                     lang,

@@ -12,7 +12,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     let at = plan
         .source
         .top_level_key("plan")
-        .unwrap_or(Span::from_location(plan.doc.plan.referenced));
+        .unwrap_or(plan.doc.plan.span);
     let doc = &plan.doc;
     // An excerpt or a news summary is silent about a section; the signed plan may have it.
     if let Some(c) = super::completeness::partial(plan) {
@@ -26,10 +26,7 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
                 "add `budget:` saying where the funds come from (section IV, Kinh phí), e.g. \"Được bố trí từ nguồn ngân sách nhà nước ...\""
             ));
         out.push(match &doc.budget {
-            Some(b) => {
-                f.at(Span::from_location(b.referenced))
-                    .label(msg!(lang, "để trống", "empty"))
-            }
+            Some(b) => f.at(b.span).label(msg!(lang, "để trống", "empty")),
             None => f.at(at),
         });
     }
@@ -82,7 +79,7 @@ fn source_silent(
     if budget_empty(plan) {
         let f = note(Rule::MissingBudget, "mục kinh phí", "a budget section");
         out.push(match &plan.doc.budget {
-            Some(b) => f.at(Span::from_location(b.referenced)),
+            Some(b) => f.at(b.span),
             None => f.at(at),
         });
     }

@@ -19,7 +19,7 @@ pub fn apply(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     let mut own = Vec::new();
     for entry in &plan.doc.waivers {
         let waiver = &entry.value;
-        let rule_span = Span::from_location(waiver.rule.referenced);
+        let rule_span = waiver.rule.span;
         let code = waiver.rule.value.trim();
         let Some(rule) = Rule::from_code(code) else {
             own.push(unknown_rule(code, rule_span, lang));
@@ -31,10 +31,7 @@ pub fn apply(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             .map(|r| r.value.trim())
             .filter(|r| !r.is_empty());
         let Some(reason) = reason else {
-            let at = waiver
-                .reason
-                .as_ref()
-                .map_or(rule_span, |r| Span::from_location(r.referenced));
+            let at = waiver.reason.as_ref().map_or(rule_span, |r| r.span);
             own.push(without_reason(rule, at, lang));
             continue;
         };

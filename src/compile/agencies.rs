@@ -59,12 +59,7 @@ pub(super) fn compile_agencies<'r>(
                 role,
                 tasks: tasks.clone(),
                 span: name.span,
-                role_span: r
-                    .value
-                    .role
-                    .as_ref()
-                    .filter(|_| k == 0)
-                    .map(|r| Span::from_location(r.referenced)),
+                role_span: r.value.role.as_ref().filter(|_| k == 0).map(|r| r.span),
                 item,
             });
         }

@@ -25,7 +25,7 @@ pub(super) fn compile_indicators<'r>(
     };
     let mut out: Vec<CompiledIndicator<'r>> = Vec::new();
     for entry in &entries.value {
-        let span = Span::from_location(entry.referenced);
+        let span = entry.span;
         if let Some(ind) = compile_indicator(source, &entry.value, span, programme, lang, findings)
         {
             if let Some(first) = out.iter().find(|o| o.key == ind.key) {
@@ -110,7 +110,7 @@ fn indicator_key<'r>(
                         "an indicator has `ref:` or `id:`, not both"
                     ),
                 )
-                .at(Span::from_location(r.referenced))
+                .at(r.span)
                 .help(msg!(
                     lang,
                     "`ref:` trỏ tới chỉ tiêu quốc gia; `id:` đặt tên chỉ tiêu riêng của địa phương",
@@ -187,7 +187,7 @@ impl TargetReader<'_> {
             });
             return;
         };
-        let span = Span::from_location(t.referenced);
+        let span = t.span;
         match &t.value {
             TargetField::Text(text) => self.read(Located::new(text.clone(), span), None, findings),
             TargetField::Number => {

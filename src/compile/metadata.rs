@@ -57,7 +57,7 @@ pub(super) fn check_version(doc: &PlanFile, lang: Lang, findings: &mut Vec<Findi
                     doc.kehoach.value
                 ),
             )
-            .at(Span::from_location(doc.kehoach.referenced))
+            .at(doc.kehoach.span)
             .help(msg!(
                 lang,
                 "phiên bản duy nhất hiện có là `kehoach: 1`",

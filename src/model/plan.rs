@@ -1,9 +1,8 @@
 //! Format version 1 of a plan (docs/plan-format.md). Field names are the YAML keys.
 
 use serde::Deserialize;
-use serde_saphyr::Spanned;
-
-pub type S<T> = Spanned<T>;
+/// A value and where it was written (see [`crate::source::Located`]).
+pub type S<T> = crate::source::Located<T>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

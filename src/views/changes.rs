@@ -286,7 +286,7 @@ fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
 
-fn text_of(s: &Option<serde_saphyr::Spanned<String>>) -> Option<String> {
+fn text_of(s: &Option<crate::model::S<String>>) -> Option<String> {
     s.as_ref().map(|v| v.value.clone())
 }
 
@@ -378,7 +378,7 @@ fn identity(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     let (o, n) = (&old.doc.plan.value, &new.doc.plan.value);
     let s = Section::Metadata;
     out.field(s, "number", text_of(&o.number), text_of(&n.number));
-    let kind = |k: &Option<serde_saphyr::Spanned<crate::model::DocKind>>| {
+    let kind = |k: &Option<crate::model::S<crate::model::DocKind>>| {
         k.as_ref().map(|k| {
             match k.value {
                 crate::model::DocKind::KeHoach => out.lang.pick("kế hoạch", "ke-hoach"),
@@ -437,9 +437,8 @@ fn dates(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
 fn citations(out: &mut Out, old: &CompiledPlan, new: &CompiledPlan) {
     let (o, n) = (&old.doc.plan.value, &new.doc.plan.value);
     let s = Section::Metadata;
-    let vals = |v: &Vec<serde_saphyr::Spanned<String>>| {
-        v.iter().map(|x| x.value.clone()).collect::<Vec<_>>()
-    };
+    let vals =
+        |v: &Vec<crate::model::S<String>>| v.iter().map(|x| x.value.clone()).collect::<Vec<_>>();
     let (io, inn) = (vals(&o.implements), vals(&n.implements));
     out.set(
         s,

@@ -151,9 +151,8 @@ fn unstated_line(a: &IndicatorAssessment, lang: Lang) -> IndicatorLine {
 
 fn metadata(plan: &CompiledPlan) -> Metadata {
     let meta = &plan.doc.plan.value;
-    let text = |s: &Option<serde_saphyr::Spanned<String>>| {
-        s.as_ref().map(|v| crate::text::nfc(v.value.trim()))
-    };
+    let text =
+        |s: &Option<crate::model::S<String>>| s.as_ref().map(|v| crate::text::nfc(v.value.trim()));
     Metadata {
         number: text(&meta.number),
         title: text(&meta.title),

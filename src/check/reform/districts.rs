@@ -9,7 +9,6 @@ use crate::i18n::Lang;
 use crate::model::{Level as PlanLevel, TargetField};
 use crate::msg;
 use crate::rules::Rule;
-use crate::source::Span;
 use crate::text::nfc;
 
 /// A district's own plan (`plan.district`) dated after the district level ended.
@@ -36,7 +35,7 @@ pub(super) fn district_plan(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Findi
                 plan.date.display(lang)
             ),
         )
-        .at(Span::from_location(district.referenced))
+        .at(district.span)
         .label(msg!(lang, "không còn cấp huyện từ {from}", "no district level since {from}"))
         .help(msg!(
             lang,
@@ -84,7 +83,7 @@ pub(super) fn district_targets(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Fi
                         "{id}: a district-level target no longer applies: the district level ceased on {from}",
                     ),
                 )
-                .at(Span::from_location(key.referenced))
+                .at(key.span)
                 .label(msg!(lang, "không còn cấp huyện từ {from}", "no district level since {from}"))
                 .indicator(&id)
                 .help(msg!(

@@ -18,7 +18,7 @@ pub(super) fn province(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) 
     }
     let registry = &plan.reference.provinces;
     let written = Written {
-        span: Span::from_location(plan.doc.plan.value.province.referenced),
+        span: plan.doc.plan.value.province.span,
         name: nfc(plan.doc.plan.value.province.value.trim()),
         date: plan.date.display(lang),
     };
