@@ -4,7 +4,7 @@
 # fuzz/corpus/TARGET (not committed). A crash is written to fuzz/artifacts/TARGET and makes
 # the script exit 1 after the other targets have run. See docs/fuzzing.md.
 #
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: check views config programme import
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: check direct views config programme import
 #
 # cargo-fuzz needs a nightly compiler (for -Zsanitizer). The machine's nightly is used when
 # rustup has one; otherwise stable with RUSTC_BOOTSTRAP=1, which lets stable take -Z flags.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(check views config programme import)
+[ ${#targets[@]} -gt 0 ] || targets=(check direct views config programme import)
 
 if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
   fuzz=(cargo +nightly fuzz)
@@ -30,7 +30,7 @@ seed() {
   local dir=corpus/$1
   mkdir -p "$dir"
   case $1 in
-    check | views) cp ../plans/*.yaml ../examples/*.yaml "$dir"/ ;;
+    check | direct | views) cp ../plans/*.yaml ../examples/*.yaml "$dir"/ ;;
     config) cp seeds/config/*.toml "$dir"/ ;;
     programme) cp ../schemas/1629-qd-ttg.yaml "$dir"/ ;;
     import) cp ../tests/fixtures/seeds/*.txt ../tests/fixtures/import/*.docx ../tests/fixtures/import/*.html "$dir"/ ;;

@@ -15,6 +15,7 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+pub mod direct;
 mod explain;
 mod hints;
 mod shape;
@@ -323,7 +324,7 @@ pub fn source_from_bytes_as(
     }
 }
 
-fn options() -> serde_saphyr::Options {
+pub(crate) fn options() -> serde_saphyr::Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
@@ -339,6 +340,9 @@ fn options() -> serde_saphyr::Options {
 /// Reads a plan. When it does not fit the format, every schema mistake in it is reported (see
 /// [`shape`]), not only the first one serde stops at.
 pub fn parse_plan(source: &SourceFile, lang: Lang) -> Result<crate::model::PlanFile, Vec<Finding>> {
+    if let Some(doc) = direct::plan(&source.text) {
+        return Ok(doc);
+    }
     let err = match serde_saphyr::from_str_with_options::<crate::model::PlanFile>(
         &source.text,
         options(),

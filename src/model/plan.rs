@@ -4,7 +4,7 @@ use serde::Deserialize;
 /// A value and where it was written (see [`crate::source::Located`]).
 pub type S<T> = crate::source::Located<T>;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub kehoach: S<u32>,
@@ -29,7 +29,7 @@ pub struct PlanFile {
     pub waivers: Vec<S<Waiver>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     #[serde(default)]
@@ -93,7 +93,7 @@ pub enum DocKind {
     QuyetDinh,
 }
 
-#[derive(Debug, Deserialize, Clone, serde::Serialize)]
+#[derive(Debug, PartialEq, Deserialize, Clone, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     pub name: String,
@@ -101,7 +101,7 @@ pub struct Signer {
     pub title: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorEntry {
     /// A national indicator's id.
@@ -129,7 +129,7 @@ pub struct IndicatorEntry {
 }
 
 /// `target:` is a scalar ("> 70%", 25.000) or a map of levels to scalars.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub enum TargetField {
     Text(String),
     /// A plain YAML number. Its text is taken from the source through the span, because YAML
@@ -173,7 +173,7 @@ impl<'de> Deserialize<'de> for TargetField {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
     #[serde(default)]
@@ -184,7 +184,7 @@ pub struct TaskGroup {
     pub items: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Responsibility {
     pub agency: S<String>,
@@ -210,7 +210,7 @@ pub enum Role {
     Requested,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
     #[serde(default)]
@@ -236,7 +236,7 @@ pub enum ReportEvery {
     AdHoc,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Waiver {
     pub rule: S<String>,

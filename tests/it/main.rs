@@ -10,6 +10,7 @@ mod check_plans;
 mod ci_formats;
 mod completions;
 mod config;
+mod direct;
 mod docx;
 mod domain;
 mod explain;
