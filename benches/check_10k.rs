@@ -11,11 +11,14 @@
 //! - the route a plans repository would take without kehoach, `../shared/bench/baseline.py`
 //!   (PyYAML, with libyaml when it has it, plus the same core checks), when python3 with
 //!   PyYAML is there; `KEHOACH_BASELINE=FILE` names the script elsewhere;
-//! - a bare parse of every file with the parser kehoach uses (serde-saphyr) into untyped
-//!   values (`serde_json::Value`), nothing checked: this bench's own binary, run again as a
-//!   child with `KEHOACH_BENCH_BARE_PARSE=DIR`, on one thread.
+//! - bare parses of every file, nothing checked, on one thread, with the readers kehoach
+//!   uses: the direct route (src/load/direct.rs, which reads every generated plan) into its
+//!   untyped tree; serde-saphyr, which reads everything else, into `serde_json::Value`; and
+//!   granit-parser's event stream, the parser under serde-saphyr. Each is this bench's own
+//!   binary, run again as a child with `KEHOACH_BENCH_BARE_PARSE=DIR` and
+//!   `KEHOACH_BENCH_PARSER=direct|serde-saphyr|granit-parser`.
 //!
-//! and prints the ratios of CPU time: kehoach to Python, and kehoach to the bare parse.
+//! and prints the ratios of CPU time: kehoach to Python, and kehoach to each bare parse.
 //!
 //! Options: `cargo bench --bench check_10k -- [PLANS] [RUNS]` (defaults 10000 and 5);
 //! `KEHOACH_BENCH_DIR=DIR` generates into DIR and keeps it (to profile by hand).
@@ -29,7 +32,8 @@ use std::time::{Duration, Instant};
 
 fn main() {
     if let Some(dir) = std::env::var_os(BARE_PARSE) {
-        bare_parse(Path::new(&dir));
+        let parser = std::env::var(PARSER).unwrap_or_default();
+        bare_parse(Path::new(&dir), Parser::named(&parser));
         return;
     }
     let args: Vec<String> = std::env::args()
@@ -118,23 +122,60 @@ fn main() {
     ratios(&cpu, &others);
 }
 
-/// The environment variable that makes this binary a bare parser of the plans under a directory.
+/// The environment variable that makes this binary a bare parser of the plans under a
+/// directory, and the one that names the parser.
 const BARE_PARSE: &str = "KEHOACH_BENCH_BARE_PARSE";
+const PARSER: &str = "KEHOACH_BENCH_PARSER";
 
-/// CPU time of the other routes over the same files: (Python, Python parse only, bare parse).
+/// The readers a bare parse is timed with.
+#[derive(Clone, Copy)]
+enum Parser {
+    Direct,
+    SerdeSaphyr,
+    Granit,
+}
+
+impl Parser {
+    const ALL: [Parser; 3] = [Parser::Direct, Parser::SerdeSaphyr, Parser::Granit];
+
+    fn name(self) -> &'static str {
+        match self {
+            Parser::Direct => "direct",
+            Parser::SerdeSaphyr => "serde-saphyr",
+            Parser::Granit => "granit-parser",
+        }
+    }
+
+    fn named(name: &str) -> Parser {
+        Parser::ALL
+            .into_iter()
+            .find(|p| p.name() == name)
+            .unwrap_or_else(|| panic!("{PARSER}: one of direct, serde-saphyr, granit-parser"))
+    }
+}
+
+/// CPU time of the other routes over the same files: Python, Python parse only, and the bare
+/// parse with each reader.
 struct Others {
     python: Option<f64>,
     python_parse: Option<f64>,
-    bare_parse: f64,
+    bare: Vec<(Parser, f64)>,
 }
 
 fn other_routes(root: &Path, repo: &str, plans: usize, runs: usize) -> Others {
     let exe = std::env::current_exe().expect("the bench's own path");
-    let bare_parse = report("bare parse (serde-saphyr), 1 thread", plans, runs, || {
-        let mut c = Command::new(&exe);
-        c.env(BARE_PARSE, repo);
-        measure_command(c)
-    });
+    let bare = Parser::ALL
+        .into_iter()
+        .map(|parser| {
+            let name = format!("bare parse ({}), 1 thread", parser.name());
+            let cpu = report(&name, plans, runs, || {
+                let mut c = Command::new(&exe);
+                c.env(BARE_PARSE, repo).env(PARSER, parser.name());
+                measure_command(c)
+            });
+            (parser, cpu)
+        })
+        .collect();
     let script = std::env::var_os("KEHOACH_BASELINE")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("../shared/bench/baseline.py"));
@@ -155,7 +196,7 @@ fn other_routes(root: &Path, repo: &str, plans: usize, runs: usize) -> Others {
         return Others {
             python: None,
             python_parse: None,
-            bare_parse,
+            bare,
         };
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -182,7 +223,7 @@ fn other_routes(root: &Path, repo: &str, plans: usize, runs: usize) -> Others {
             runs,
             || python(true),
         )),
-        bare_parse,
+        bare,
     }
 }
 
@@ -200,10 +241,9 @@ fn ratios(cpu: &std::collections::HashMap<&str, f64>, others: &Others) {
     if let (Some(python), Some(parse)) = (others.python, others.python_parse) {
         println!("  python baseline.py                {python:>8.2} s (parse only: {parse:.2} s)");
     }
-    println!(
-        "  bare parse (serde-saphyr)         {:>8.2} s",
-        others.bare_parse
-    );
+    for (parser, cpu) in &others.bare {
+        println!("  bare parse ({:<14})       {cpu:>8.2} s", parser.name());
+    }
     println!("ratios:");
     println!(
         "  human / json                      {:>8.2} (goal ≤ 1.2)",
@@ -215,26 +255,46 @@ fn ratios(cpu: &std::collections::HashMap<&str, f64>, others: &Others) {
             python / json
         );
     }
-    println!(
-        "  kehoach json / bare parse         {:>8.2} (-j 1: {:.2}; goal ≤ 1.2)",
-        json / others.bare_parse,
-        json_1 / others.bare_parse
-    );
+    for (parser, cpu) in &others.bare {
+        println!(
+            "  kehoach json / bare {:<14} {:>6.2} (-j 1: {:.2}; goal ≤ 1.2)",
+            parser.name(),
+            json / cpu,
+            json_1 / cpu
+        );
+    }
 }
 
-/// Parses every plan under `dir` with serde-saphyr into an untyped value, as fast as that
-/// parser goes with nothing checked: the floor for a checker built on it.
-fn bare_parse(dir: &Path) {
+/// Parses every plan under `dir` with `parser`, as fast as it goes with nothing checked: the
+/// floor for a checker built on it.
+fn bare_parse(dir: &Path, parser: Parser) {
     let mut files = Vec::new();
     yaml_files(dir, &mut files);
     files.sort();
-    let mut nodes = 0;
+    let mut read = 0;
     for f in &files {
         let text = std::fs::read_to_string(f).expect("a readable plan");
-        let value: serde_json::Value = serde_saphyr::from_str(&text).expect("valid YAML");
-        nodes += usize::from(!value.is_null());
+        let ok = match parser {
+            Parser::Direct => kehoach::load::direct::reads_yaml(&text),
+            Parser::SerdeSaphyr => {
+                let value: serde_json::Value = serde_saphyr::from_str(&text).expect("valid YAML");
+                !value.is_null()
+            }
+            Parser::Granit => {
+                granit_parser::Parser::new_from_str(&text)
+                    .map(|event| event.expect("valid YAML"))
+                    .count()
+                    > 2
+            }
+        };
+        read += usize::from(ok);
     }
-    assert_eq!(nodes, files.len(), "every plan parses to a value");
+    assert_eq!(
+        read,
+        files.len(),
+        "every plan parses with {}",
+        parser.name()
+    );
 }
 
 fn yaml_files(dir: &Path, out: &mut Vec<PathBuf>) {

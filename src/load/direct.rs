@@ -28,6 +28,12 @@ const MAX_NODES: usize = 50_000;
 /// A plan is five levels deep; deeper is left to serde-saphyr and its depth limit.
 const MAX_NESTING: usize = 8;
 
+/// Whether the direct route reads `text` as YAML, without making a plan of it: the bare parse
+/// `cargo bench --bench check_10k` compares a check with.
+pub fn reads_yaml(text: &str) -> bool {
+    tree::document(text).is_some()
+}
+
 /// The plan `text` holds, when it is written in the plain YAML this route reads and is a
 /// well-formed plan; `None` leaves the text to serde-saphyr.
 pub fn plan(text: &str) -> Option<PlanFile> {
