@@ -4,6 +4,7 @@ use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
 use crate::report::Counts;
+use crate::report::frame::{self, FrameStyle};
 use crate::report::help_footer::HelpFooter;
 use crate::rules::{Level, Rule};
 use crate::source::SourceFile;
@@ -236,6 +237,8 @@ pub struct Human {
     handler: GraphicalReportHandler,
     /// The help lines, which miette would write last: written here, from a memory of them.
     help: HelpFooter,
+    /// What code frames are drawn with when they are written without miette.
+    frame: FrameStyle,
     /// The header's style for each severity (`slot`), as miette styles a diagnostic's code.
     styles: ThemeStyles,
     /// What miette writes for an empty message, for each severity.
@@ -273,6 +276,7 @@ impl Human {
         });
         Human {
             help: HelpFooter::new(&theme, width),
+            frame: FrameStyle::new(&theme),
             styles: theme.styles,
             blank,
             message_scope: severities.map(|s| format!("message {width} {color} {}", slot(s))),
@@ -318,19 +322,44 @@ impl Human {
             message
         });
         part.frame = true;
-        if part.framed() {
-            // miette writes the (empty) message line first: dropped, as the message is out.
-            let start = out.len();
-            let _ = self.handler.render_report(out, &part);
-            let blank = &self.blank[slot(severity)];
-            if out[start..].starts_with(blank.as_str()) {
-                out.replace_range(start..start + blank.len(), "");
-            }
+        if part.framed() && !self.direct_frame(out, source, f) {
+            self.miette_frame(out, &part, severity);
         }
         if let Some(help) = &f.help {
             self.help.write(out, help);
         }
         out.push('\n');
+    }
+
+    /// The frame of a finding with a span, written by [`frame`] when it is one it draws.
+    fn direct_frame(&self, out: &mut String, source: &Indexed, f: &Finding) -> bool {
+        let Some(span) = f.span else { return false };
+        let text_len = source.text.len();
+        let lines = frame::Lines {
+            text: source.text,
+            starts: &source.line_starts,
+        };
+        let at = span.offset.min(text_len);
+        let len = span.len.min(text_len.saturating_sub(span.offset));
+        frame::write(
+            out,
+            &self.frame,
+            source.name,
+            &lines,
+            (at, len),
+            f.label.as_deref(),
+        )
+    }
+
+    /// The frame as miette renders it under an empty message.
+    fn miette_frame(&self, out: &mut String, part: &Rendered, severity: Severity) {
+        // miette writes the (empty) message line first: dropped, as the message is out.
+        let start = out.len();
+        let _ = self.handler.render_report(out, part);
+        let blank = &self.blank[slot(severity)];
+        if out[start..].starts_with(blank.as_str()) {
+            out.replace_range(start..start + blank.len(), "");
+        }
     }
 
     /// All findings of one file, each as a framed diagnostic.
@@ -570,5 +599,59 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Frames written without miette are miette's, byte for byte: on spans all over every
+    /// bundled plan (at every line's start, inside words, across multi-byte letters, empty,
+    /// at the end of a line, over a line break), with and without a label and colour.
+    #[test]
+    fn direct_frames_equal_miettes() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (mut direct, mut left) = (0, 0);
+        for color in [false, true] {
+            let human = Human::new(Lang::Vi, color, 100);
+            for dir in ["plans", "examples"] {
+                for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                    let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                    let source = Indexed::new("p.yaml", &text);
+                    let offsets = (0..text.len())
+                        .step_by(29)
+                        .chain(source.line_starts.clone())
+                        .chain(source.line_starts.iter().map(|s| s.saturating_sub(1)))
+                        .chain([text.len().saturating_sub(1), text.len()])
+                        .filter(|&o| text.is_char_boundary(o));
+                    for (k, offset) in offsets.enumerate() {
+                        for len in [0, 1, 4, 17] {
+                            let mut f = Finding::new(Rule::ALL[k % 3], "m").at(Span {
+                                offset,
+                                len,
+                                line: 1,
+                                column: 1,
+                            });
+                            f.label =
+                                [None, Some("giá trị này"), Some("")][k % 3].map(String::from);
+                            let part = Rendered {
+                                finding: &f,
+                                source: &source,
+                                frame: true,
+                            };
+                            let mut ours = String::new();
+                            if !part.framed() || !human.direct_frame(&mut ours, &source, &f) {
+                                left += 1;
+                                continue;
+                            }
+                            direct += 1;
+                            let mut theirs = String::new();
+                            human.miette_frame(&mut theirs, &part, severity(f.level));
+                            assert_eq!(ours, theirs, "offset {offset}, len {len}, colour {color}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            direct > 20_000 && left > 500,
+            "direct {direct}, left {left}"
+        );
     }
 }

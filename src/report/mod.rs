@@ -2,6 +2,7 @@
 //! about the run itself.
 
 pub mod csv;
+mod frame;
 pub mod github;
 pub mod grid;
 mod help_footer;
