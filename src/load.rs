@@ -151,7 +151,10 @@ pub fn read_file_bytes_max(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     let meta = file.metadata()?;
     regular(&meta)?;
     crate::output_file::note_input(&meta);
-    let mut bytes = Vec::new();
+    // Room for the whole file and one byte more: two reads (the text, then the end) instead of
+    // a dozen doubling ones. The size is only a hint; `take` still holds the limit.
+    let hint = meta.len().min(max) as usize + 1;
+    let mut bytes = Vec::with_capacity(hint);
     file.take(max + 1).read_to_end(&mut bytes)?;
     Ok(bytes)
 }

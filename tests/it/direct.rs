@@ -84,3 +84,20 @@ fn broken_variants_of_the_plans_read_the_same_or_are_left_to_serde_saphyr() {
     // read everything, would show here.
     assert!(read > 500 && left > 200, "read {read}, left {left}");
 }
+
+/// Found by the `direct` fuzz target: a NUL in a key. YAML refuses control characters, so the
+/// direct route leaves the text to serde-saphyr, which locates them.
+#[test]
+fn control_characters_are_left_to_serde_saphyr() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/nghe-an-2024.yaml"),
+    )
+    .unwrap();
+    for odd in ["\0", "\u{1}", "\u{7f}", "\u{85}", "\u{2029}"] {
+        let broken = text.replacen("crimes-handled", &format!("crimes-handled{odd}"), 1);
+        assert!(kehoach::load::direct::plan(&broken).is_none(), "{odd:?}");
+        if odd <= "\u{7f}" {
+            assert!(serde(&broken).is_none(), "{odd:?}");
+        }
+    }
+}

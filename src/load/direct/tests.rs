@@ -80,6 +80,12 @@ fn what_is_not_plain_is_left_to_serde_saphyr() {
 fn tabs_carriage_returns_and_deep_nesting_are_left_to_serde_saphyr() {
     assert!(plan("kehoach: 1\r\nplan:\r\n  province: A\r\n  period: 2024\r\n").is_none());
     assert!(plan("kehoach: 1\nplan:\n\tprovince: A\n").is_none());
+    for odd in [
+        "\0", "\u{7f}", "\u{85}", "\u{9f}", "\u{2028}", "\u{feff}", "\u{ffff}",
+    ] {
+        let text = format!("kehoach: 1\nplan:\n  province: A{odd}\n  period: 2024\n");
+        assert!(plan(&text).is_none(), "{odd:?}");
+    }
     let deep: String = (0..40).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
     assert!(plan(&deep).is_none());
 }

@@ -53,7 +53,7 @@ impl Node<'_> {
 /// The document's top-level mapping.
 pub(super) fn document(text: &str) -> Option<Map<'_>> {
     // Tabs and carriage returns have rules of their own in YAML; such files take the long way.
-    if memchr::memchr2(b'\t', b'\r', text.as_bytes()).is_some() {
+    if memchr::memchr2(b'\t', b'\r', text.as_bytes()).is_some() || unusual_characters(text) {
         return None;
     }
     let mut r = Reader {
@@ -301,6 +301,35 @@ impl<'a> Reader<'a> {
             _ => self.plain(false).map(Node::Scalar),
         }
     }
+}
+
+/// Characters YAML refuses or reads as line breaks: control characters (C0 but the line feed,
+/// DEL, C1 with NEL), U+2028 and U+2029, U+FFFE and U+FFFF, and a byte order mark past the
+/// start. serde-saphyr says where they are.
+fn unusual_characters(text: &str) -> bool {
+    let b = text.as_bytes();
+    // Plain bytes, checked 32 at a time without branches; only a block holding a control
+    // byte or the lead byte of one of the characters above is looked at closely.
+    let plain =
+        |c: u8| (c >= 0x20 || c == b'\n') & (c != 0x7f) & (c != 0xc2) & (c != 0xe2) & (c != 0xef);
+    b.chunks(32).enumerate().any(|(k, block)| {
+        !block.iter().fold(true, |ok, &c| ok & plain(c)) && unusual_in(b, k * 32, block.len())
+    })
+}
+
+/// [`unusual_characters`] on the `len` bytes from `from`.
+fn unusual_in(b: &[u8], from: usize, len: usize) -> bool {
+    (from..from + len).any(|i| match b[i] {
+        b'\n' => false,
+        0..0x20 | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        0xe2 => b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)),
+        0xef => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0xbf), Some(0xbe | 0xbf)) | (Some(0xbb), Some(0xbf))
+        ),
+        _ => false,
+    })
 }
 
 /// The length of a key at the start of `bytes`: ASCII letters, digits, `_` and `-`.
