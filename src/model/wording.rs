@@ -6,6 +6,7 @@ use super::target::{Cmp, Measure, Target, Unclear, normalise, period_words};
 use crate::folded;
 use crate::text::parse_number;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// What [`read_target`] made of a wording.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -62,6 +63,8 @@ pub fn qualitative(why: Unclear) -> Target {
 /// The words of a normalised sentence, without the punctuation around them, and how to read
 /// a run of them as a target.
 struct Words<'a> {
+    /// The sentence the words are pieces of.
+    text: &'a str,
     words: Vec<&'a str>,
     /// The words joined by spaces are normalised text ([`normalise`] leaves them as they are),
     /// and so is every run of them: a run can be read without normalising it again. Not so
@@ -91,9 +94,26 @@ impl<'a> Words<'a> {
             }
         }
         Words {
+            text: s,
             words,
             normalised,
             periods_before,
+        }
+    }
+
+    /// The words `from..=to` joined by spaces: a piece of the sentence when single spaces
+    /// stand between them, as they most often do, so nothing is copied.
+    fn run(&self, from: usize, to: usize) -> Cow<'a, str> {
+        let run = &self.words[from..=to];
+        let start = offset(self.text, run[0]);
+        let end = offset(self.text, run[run.len() - 1]) + run[run.len() - 1].len();
+        // Each word is followed by at least one space: the span is as long as the words
+        // joined by one space only when that is all there is between them.
+        let joined = run.iter().map(|w| w.len()).sum::<usize>() + run.len() - 1;
+        if end - start == joined {
+            Cow::Borrowed(&self.text[start..end])
+        } else {
+            Cow::Owned(run.join(" "))
         }
     }
 
@@ -109,7 +129,7 @@ impl<'a> Words<'a> {
     /// The frequency the words `i..k` read as, if they read as one.
     fn frequency(&self, i: usize, k: usize) -> Option<Target> {
         if !self.normalised {
-            return match Target::parse(&self.words[i..k].join(" ")) {
+            return match Target::parse(&self.run(i, k - 1)) {
                 Ok(t @ Target::Frequency { .. }) => Some(t),
                 _ => None,
             };
@@ -117,7 +137,7 @@ impl<'a> Words<'a> {
         if self.periods_before[k] == self.periods_before[i] {
             return None;
         }
-        Target::parse_frequency_normalised(&self.words[i..k].join(" "))
+        Target::parse_frequency_normalised(&self.run(i, k - 1))
     }
 }
 
@@ -125,10 +145,7 @@ impl<'a> Words<'a> {
 /// sentence, once for each period word, not in each word for each: a period word has no
 /// space or punctuation in it, so each place it is found lies within one of `words`, if any.
 fn holding_a_period(s: &str, words: &[&str]) -> Vec<bool> {
-    let starts: Vec<usize> = words
-        .iter()
-        .map(|w| w.as_ptr() as usize - s.as_ptr() as usize)
-        .collect();
+    let starts: Vec<usize> = words.iter().map(|w| offset(s, w)).collect();
     let mut holds = vec![false; words.len()];
     for period in period_words() {
         for (at, _) in s.match_indices(period) {
@@ -142,6 +159,11 @@ fn holding_a_period(s: &str, words: &[&str]) -> Vec<bool> {
         }
     }
     holds
+}
+
+/// Where `piece`, a slice of `s`, starts in it.
+fn offset(s: &str, piece: &str) -> usize {
+    piece.as_ptr() as usize - s.as_ptr() as usize
 }
 
 /// Whether two words of normalised text, the punctuation around them taken away, are still
@@ -246,14 +268,11 @@ fn is_year(words: &[&str], i: usize) -> bool {
 /// The reading of the figure at `i` with the words just before it that bound it
 /// ("có ít nhất 70%", "trên 70%") and a "trở lên" just after it.
 fn window_before(words: &Words, i: usize) -> Option<Target> {
-    let after = match words.get(i + 1..i + 3) {
-        Some([a, b]) if *a == folded!("trở") => format!(" {a} {b}"),
-        _ => String::new(),
+    let end = match words.get(i + 1..i + 3) {
+        Some([a, _]) if *a == folded!("trở") => i + 2,
+        _ => i,
     };
-    (i.saturating_sub(4)..=i).find_map(|j| {
-        let phrase = format!("{}{after}", words[j..=i].join(" "));
-        words.parse(&phrase)
-    })
+    (i.saturating_sub(4)..=i).find_map(|j| words.parse(&words.run(j, end)))
 }
 
 /// Every frequency a sentence states ("kiểm tra ít nhất 1 lần trong năm"), each once.
@@ -300,11 +319,29 @@ mod tests {
             let s = normalise(sentence);
             let words = Words::new(&s);
             let slow = Words {
+                text: words.text,
                 words: words.words.clone(),
                 normalised: false,
                 periods_before: vec![0],
             };
             assert_eq!(from_sentence(&words), from_sentence(&slow), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_words_is_the_words_joined() {
+        for sentence in SENTENCES {
+            let s = normalise(sentence);
+            let words = Words::new(&s);
+            let mut borrowed = 0;
+            for from in 0..words.len() {
+                for to in from..words.len() {
+                    let run = words.run(from, to);
+                    assert_eq!(run, words[from..=to].join(" "), "{sentence}");
+                    borrowed += usize::from(matches!(run, Cow::Borrowed(_)));
+                }
+            }
+            assert!(borrowed > 0, "{sentence}");
         }
     }
 

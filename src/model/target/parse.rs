@@ -89,11 +89,21 @@ pub(in crate::model) fn period_words() -> impl Iterator<Item = &'static str> {
 pub(in crate::model) fn normalise(input: &str) -> String {
     // A comma followed by a space separates clauses ("đến năm 2025, 100%"); folding would join
     // it to the next number as a decimal comma ("2025,100").
-    let s = match_key(&input.replace('％', "%").replace(", ", "; "));
-    s.replace(folded!("phần trăm"), "%")
-        .replace(" %", "%")
-        .replace("/ ", "/")
-        .replace(" /", "/")
+    let s = match_key(&replaced(&replaced(input, "％", "%"), ", ", "; "));
+    let s = replaced(&s, folded!("phần trăm"), "%");
+    let s = replaced(&s, " %", "%");
+    let s = replaced(&s, "/ ", "/");
+    replaced(&s, " /", "/").into_owned()
+}
+
+/// `s.replace(from, to)`, without copying `s` when it has no `from`, as most text has not:
+/// every target and every sentence is normalised.
+fn replaced<'a>(s: &'a str, from: &str, to: &str) -> std::borrow::Cow<'a, str> {
+    if s.contains(from) {
+        std::borrow::Cow::Owned(s.replace(from, to))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// `s` without the word `w` at its start (a whole word), and the spaces after it.
@@ -380,6 +390,11 @@ fn parse_frequency(s: &str) -> Option<Target> {
     if cmp.is_some_and(Cmp::is_ceiling) {
         return None;
     }
+    // No pattern of `frequency_words` has more than five words, and "định kỳ" adds two: a
+    // longer text, a sentence most often, is none, and need not be split into words.
+    if more_words_than(s, 7) {
+        return None;
+    }
     let spaced = s.replace('/', " / ");
     let mut words: Vec<&str> = spaced.split_whitespace().collect();
     let periodic = words.len() > 2 && words[0] == folded!("định") && words[1] == folded!("kỳ");
@@ -399,6 +414,27 @@ fn parse_frequency(s: &str) -> Option<Target> {
         return Some(Target::Frequency { times: 1.0, per });
     }
     frequency_words(&words, periodic)
+}
+
+/// Whether `s.replace('/', " / ")` has more than `n` words (split at white space).
+fn more_words_than(s: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c == '/' {
+            words += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        if words > n {
+            return true;
+        }
+    }
+    false
 }
 
 /// The word patterns of a frequency, numbers in digits or words.
@@ -456,5 +492,32 @@ fn frequency_words(words: &[&str], periodic: bool) -> Option<Target> {
             })
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_counted_as_split() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "1/tháng",
+            "a//b",
+            "/",
+            " / a /b/ ",
+            "3 tháng/1 lần",
+            "một  tháng \t một lần",
+            "kiểm tra ít nhất 1 lần trong năm đối với cơ sở",
+            "a\u{a0}b\u{2003}c d e f g h",
+        ] {
+            let words = s.replace('/', " / ").split_whitespace().count();
+            for n in 0..12 {
+                assert_eq!(more_words_than(s, n), words > n, "{s:?} {n}");
+            }
+        }
     }
 }
