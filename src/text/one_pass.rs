@@ -68,9 +68,9 @@ struct Tables {
     latin: Vec<Read>,
     vietnamese: Vec<Read>,
     /// For each letter a syllable may end with (ASCII by its code, then [`MARKED_LETTERS`]),
-    /// the letter with each tone, as composition writes it: one character ("ậ"), or the
-    /// letter and the mark ("m̉") when there is no such character.
-    toned: Vec<[String; 5]>,
+    /// the letter with each tone, as composition writes it: one character ("ậ", then
+    /// `'\0'`), or the letter and the mark ("m̉") when there is no such character.
+    toned: Vec<[[char; 2]; 5]>,
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -84,11 +84,18 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         .chain(MARKED_LETTERS)
         .map(|l| {
             std::array::from_fn(|t| {
-                if l.is_alphanumeric() {
-                    normalisation::nfc(&format!("{l}{}", TONE_MARKS[t]))
-                } else {
-                    String::new()
-                }
+                let toned = normalisation::nfc(&format!("{l}{}", TONE_MARKS[t]));
+                let mut chars = toned.chars().chain(std::iter::repeat('\0'));
+                let pair = [
+                    chars.next().expect("a letter"),
+                    chars.next().expect("'\\0'"),
+                ];
+                assert_eq!(
+                    chars.next(),
+                    Some('\0'),
+                    "{toned:?} is more than two characters"
+                );
+                pair
             })
         })
         .collect();
@@ -151,7 +158,8 @@ pub(super) fn read(c: char, comma_is_dash: bool) -> Read {
 
 /// The key [`super::key`] gives `s`, if every character of `s` is one this pass knows.
 pub(super) fn key(s: &str, comma_is_dash: bool) -> Option<String> {
-    let mut out = Spaced::with_capacity(s.len());
+    // A tone moved to a letter it does not compose with takes two bytes more than it did.
+    let mut out = Spaced::with_capacity(s.len() + s.len() / 2);
     // The current syllable's last letter, not written yet, and its tone.
     let mut last: Option<char> = None;
     let mut tone = 0u8;
@@ -180,6 +188,7 @@ pub(super) fn key(s: &str, comma_is_dash: bool) -> Option<String> {
 }
 
 /// Writes a syllable's last letter with the syllable's tone.
+#[inline(always)]
 fn end_syllable(out: &mut Spaced, last: Option<char>, tone: u8) {
     let Some(l) = last else { return };
     if tone == 0 {
@@ -190,8 +199,10 @@ fn end_syllable(out: &mut Spaced, last: Option<char>, tone: u8) {
         Some(i) => 128 + i,
         None => l as usize,
     };
-    for c in TABLES.toned[row][usize::from(tone - 1)].chars() {
-        out.push(c);
+    let [first, second] = TABLES.toned[row][usize::from(tone - 1)];
+    out.push(first);
+    if second != '\0' {
+        out.push(second);
     }
 }
 
@@ -213,7 +224,7 @@ impl Spaced {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: char) {
         if c == ' ' {
             self.pending_space = true;
