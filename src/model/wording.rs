@@ -35,25 +35,54 @@ pub struct Reading {
 /// "thường xuyên"               → qualitative (no figure)
 /// ```
 pub fn read_target(input: &str, expect: Option<Measure>) -> Reading {
-    let plain = |target: Target, in_sentence: bool| Reading {
+    let (target, in_sentence) = remembered(input);
+    Reading {
         target,
         in_sentence,
         did_you_mean: match expect {
             Some(Measure::Percent) => target.percent_guess(),
             _ => None,
         },
-    };
+    }
+}
+
+/// [`read_figure`] of `input`, remembered per thread: plans generated from, or copied from,
+/// the same document state the same targets in the same words, and a sentence costs far
+/// more to read than to look up. Bounded, so that no input makes it grow without limit.
+fn remembered(input: &str) -> (Target, bool) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const MAX_REMEMBERED: usize = 4096;
+    thread_local! {
+        static READ: RefCell<HashMap<String, (Target, bool)>> = RefCell::new(HashMap::new());
+    }
+    READ.with(|read| {
+        if let Some(&known) = read.borrow().get(input) {
+            return known;
+        }
+        let reading = read_figure(input);
+        let mut read = read.borrow_mut();
+        if read.len() >= MAX_REMEMBERED {
+            read.clear();
+        }
+        read.insert(input.to_string(), reading);
+        reading
+    })
+}
+
+/// The target a wording states, and whether it was picked out of a longer sentence.
+fn read_figure(input: &str) -> (Target, bool) {
     if input.trim().is_empty() {
-        return plain(qualitative(Unclear::NotStated), false);
+        return (qualitative(Unclear::NotStated), false);
     }
     let s = normalise(input);
     if let Ok(t) = Target::parse_normalised(&s) {
-        return plain(t, false);
+        return (t, false);
     }
     let words = Words::new(&s);
     let target = from_sentence(&words);
     let in_sentence = !matches!(target, Target::Qualitative { .. });
-    plain(target, in_sentence)
+    (target, in_sentence)
 }
 
 /// A target for words that have no figure to compare.
@@ -420,6 +449,16 @@ mod tests {
         let s = normalise(SENTENCES[4]);
         assert!(!Words::new(&s).normalised);
         assert!(Words::new(&normalise(SENTENCES[1])).normalised);
+    }
+
+    #[test]
+    fn a_remembered_reading_is_the_reading() {
+        for sentence in SENTENCES.iter().chain(&SENTENCES) {
+            let read = read_target(sentence, Some(Measure::Percent));
+            let (target, in_sentence) = read_figure(sentence);
+            assert_eq!((read.target, read.in_sentence), (target, in_sentence));
+            assert_eq!(read.did_you_mean, target.percent_guess(), "{sentence}");
+        }
     }
 
     #[test]
