@@ -7,6 +7,7 @@ use crate::folded;
 use crate::text::parse_number;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 /// What [`read_target`] made of a wording.
@@ -101,8 +102,9 @@ struct Words<'a> {
     /// when taking the punctuation away left, say, a dash after a space (`"-5"`).
     normalised: bool,
     /// How many of the words before each hold a word for a period ([`period_words`]); only
-    /// counted for normalised words.
-    periods_before: Vec<usize>,
+    /// counted for normalised words, and only when asked for a frequency: a sentence with a
+    /// share is never asked.
+    periods_before: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Words<'a> {
@@ -127,18 +129,25 @@ impl<'a> Words<'a> {
                 normalise(&joined) == joined
             }
         );
-        let mut periods_before = vec![0];
-        if normalised {
-            for holds in words.iter().map(|w| holds_a_period(w)) {
-                periods_before.push(periods_before.last().unwrap() + usize::from(holds));
-            }
-        }
         Words {
             text: s,
             words,
             normalised,
-            periods_before,
+            periods_before: OnceCell::new(),
         }
+    }
+
+    /// [`Words::periods_before`], counted on first use.
+    fn periods_before(&self) -> &[usize] {
+        self.periods_before.get_or_init(|| {
+            let mut periods_before = vec![0];
+            if self.normalised {
+                for holds in self.words.iter().map(|w| holds_a_period(w)) {
+                    periods_before.push(periods_before.last().unwrap() + usize::from(holds));
+                }
+            }
+            periods_before
+        })
     }
 
     /// The words `from..=to` joined by spaces: a piece of the sentence when single spaces
@@ -174,7 +183,8 @@ impl<'a> Words<'a> {
                 _ => None,
             };
         }
-        if self.periods_before[k] == self.periods_before[i] {
+        let periods_before = self.periods_before();
+        if periods_before[k] == periods_before[i] {
             return None;
         }
         Target::parse_frequency_normalised(&self.run(i, k - 1))
@@ -387,7 +397,7 @@ mod tests {
                 text: words.text,
                 words: words.words.clone(),
                 normalised: false,
-                periods_before: vec![0],
+                periods_before: OnceCell::new(),
             };
             assert_eq!(from_sentence(&words), from_sentence(&slow), "{sentence}");
         }
