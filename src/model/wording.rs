@@ -6,6 +6,9 @@ use super::target::{Cmp, Measure, Target, Unclear, normalise, period_words};
 use crate::folded;
 use crate::text::parse_number;
 use serde::Serialize;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 /// What [`read_target`] made of a wording.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -33,25 +36,54 @@ pub struct Reading {
 /// "thường xuyên"               → qualitative (no figure)
 /// ```
 pub fn read_target(input: &str, expect: Option<Measure>) -> Reading {
-    let plain = |target: Target, in_sentence: bool| Reading {
+    let (target, in_sentence) = remembered(input);
+    Reading {
         target,
         in_sentence,
         did_you_mean: match expect {
             Some(Measure::Percent) => target.percent_guess(),
             _ => None,
         },
-    };
+    }
+}
+
+/// [`read_figure`] of `input`, remembered per thread: plans generated from, or copied from,
+/// the same document state the same targets in the same words, and a sentence costs far
+/// more to read than to look up. Bounded, so that no input makes it grow without limit.
+fn remembered(input: &str) -> (Target, bool) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    const MAX_REMEMBERED: usize = 4096;
+    thread_local! {
+        static READ: RefCell<HashMap<String, (Target, bool)>> = RefCell::new(HashMap::new());
+    }
+    READ.with(|read| {
+        if let Some(&known) = read.borrow().get(input) {
+            return known;
+        }
+        let reading = read_figure(input);
+        let mut read = read.borrow_mut();
+        if read.len() >= MAX_REMEMBERED {
+            read.clear();
+        }
+        read.insert(input.to_string(), reading);
+        reading
+    })
+}
+
+/// The target a wording states, and whether it was picked out of a longer sentence.
+fn read_figure(input: &str) -> (Target, bool) {
     if input.trim().is_empty() {
-        return plain(qualitative(Unclear::NotStated), false);
+        return (qualitative(Unclear::NotStated), false);
     }
     let s = normalise(input);
     if let Ok(t) = Target::parse_normalised(&s) {
-        return plain(t, false);
+        return (t, false);
     }
     let words = Words::new(&s);
     let target = from_sentence(&words);
     let in_sentence = !matches!(target, Target::Qualitative { .. });
-    plain(target, in_sentence)
+    (target, in_sentence)
 }
 
 /// A target for words that have no figure to compare.
@@ -62,20 +94,34 @@ pub fn qualitative(why: Unclear) -> Target {
 /// The words of a normalised sentence, without the punctuation around them, and how to read
 /// a run of them as a target.
 struct Words<'a> {
+    /// The sentence the words are pieces of.
+    text: &'a str,
     words: Vec<&'a str>,
     /// The words joined by spaces are normalised text ([`normalise`] leaves them as they are),
     /// and so is every run of them: a run can be read without normalising it again. Not so
     /// when taking the punctuation away left, say, a dash after a space (`"-5"`).
     normalised: bool,
     /// How many of the words before each hold a word for a period ([`period_words`]); only
-    /// counted for normalised words.
-    periods_before: Vec<usize>,
+    /// counted for normalised words, and only when asked for a frequency: a sentence with a
+    /// share is never asked.
+    periods_before: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Words<'a> {
     /// The words of `s`, which [`normalise`] wrote.
     fn new(s: &'a str) -> Words<'a> {
-        let words: Vec<&str> = s.split(' ').map(clean).filter(|w| !w.is_empty()).collect();
+        // `s.split(' ')` byte by byte: a space is one byte, and this is cheaper on short words.
+        let mut words: Vec<&str> = Vec::with_capacity(s.len() / 4);
+        let mut start = 0;
+        for (at, &b) in s.as_bytes().iter().enumerate().chain([(s.len(), &b' ')]) {
+            if b == b' ' {
+                let w = clean(&s[start..at]);
+                if !w.is_empty() {
+                    words.push(w);
+                }
+                start = at + 1;
+            }
+        }
         let normalised = words.windows(2).all(|pair| stay_apart(pair[0], pair[1]));
         debug_assert!(
             !normalised || {
@@ -83,17 +129,40 @@ impl<'a> Words<'a> {
                 normalise(&joined) == joined
             }
         );
-        let mut periods_before = vec![0];
-        if normalised {
-            let periods = holding_a_period(s, &words);
-            for holds in periods {
-                periods_before.push(periods_before.last().unwrap() + usize::from(holds));
-            }
-        }
         Words {
+            text: s,
             words,
             normalised,
-            periods_before,
+            periods_before: OnceCell::new(),
+        }
+    }
+
+    /// [`Words::periods_before`], counted on first use.
+    fn periods_before(&self) -> &[usize] {
+        self.periods_before.get_or_init(|| {
+            let mut periods_before = vec![0];
+            if self.normalised {
+                for holds in self.words.iter().map(|w| holds_a_period(w)) {
+                    periods_before.push(periods_before.last().unwrap() + usize::from(holds));
+                }
+            }
+            periods_before
+        })
+    }
+
+    /// The words `from..=to` joined by spaces: a piece of the sentence when single spaces
+    /// stand between them, as they most often do, so nothing is copied.
+    fn run(&self, from: usize, to: usize) -> Cow<'a, str> {
+        let run = &self.words[from..=to];
+        let start = offset(self.text, run[0]);
+        let end = offset(self.text, run[run.len() - 1]) + run[run.len() - 1].len();
+        // Each word is followed by at least one space: the span is as long as the words
+        // joined by one space only when that is all there is between them.
+        let joined = run.iter().map(|w| w.len()).sum::<usize>() + run.len() - 1;
+        if end - start == joined {
+            Cow::Borrowed(&self.text[start..end])
+        } else {
+            Cow::Owned(run.join(" "))
         }
     }
 
@@ -109,39 +178,47 @@ impl<'a> Words<'a> {
     /// The frequency the words `i..k` read as, if they read as one.
     fn frequency(&self, i: usize, k: usize) -> Option<Target> {
         if !self.normalised {
-            return match Target::parse(&self.words[i..k].join(" ")) {
+            return match Target::parse(&self.run(i, k - 1)) {
                 Ok(t @ Target::Frequency { .. }) => Some(t),
                 _ => None,
             };
         }
-        if self.periods_before[k] == self.periods_before[i] {
+        let periods_before = self.periods_before();
+        if periods_before[k] == periods_before[i] {
             return None;
         }
-        Target::parse_frequency_normalised(&self.words[i..k].join(" "))
+        Target::parse_frequency_normalised(&self.run(i, k - 1))
     }
 }
 
-/// Which of `words` (pieces of `s`) hold a word for a period. The words are found in the whole
-/// sentence, once for each period word, not in each word for each: a period word has no
-/// space or punctuation in it, so each place it is found lies within one of `words`, if any.
-fn holding_a_period(s: &str, words: &[&str]) -> Vec<bool> {
-    let starts: Vec<usize> = words
-        .iter()
-        .map(|w| w.as_ptr() as usize - s.as_ptr() as usize)
-        .collect();
-    let mut holds = vec![false; words.len()];
-    for period in period_words() {
-        for (at, _) in s.match_indices(period) {
-            // The last word that starts at or before `at`, if the period ends within it.
-            let i = starts.partition_point(|&start| start <= at);
-            if let Some(i) = i.checked_sub(1)
-                && at + period.len() <= starts[i] + words[i].len()
-            {
-                holds[i] = true;
-            }
+/// Whether a word holds a word for a period ([`period_words`]). Each byte is looked up in a
+/// table of the bytes those words start with; only there are they compared.
+fn holds_a_period(word: &str) -> bool {
+    static PERIODS: LazyLock<(Vec<&'static str>, [bool; 256])> = LazyLock::new(|| {
+        let words: Vec<&str> = period_words().collect();
+        let mut first = [false; 256];
+        for w in &words {
+            first[usize::from(w.as_bytes()[0])] = true;
         }
-    }
-    holds
+        (words, first)
+    });
+    let (periods, first) = &*PERIODS;
+    let bytes = word.as_bytes();
+    // Compared byte by byte: most comparisons end at the second byte, before a call to
+    // `memcmp` would have begun.
+    let starts_with =
+        |rest: &[u8], p: &[u8]| rest.len() >= p.len() && rest.iter().zip(p).all(|(a, b)| a == b);
+    (0..bytes.len()).any(|i| {
+        first[usize::from(bytes[i])]
+            && periods
+                .iter()
+                .any(|p| starts_with(&bytes[i..], p.as_bytes()))
+    })
+}
+
+/// Where `piece`, a slice of `s`, starts in it.
+fn offset(s: &str, piece: &str) -> usize {
+    piece.as_ptr() as usize - s.as_ptr() as usize
 }
 
 /// Whether two words of normalised text, the punctuation around them taken away, are still
@@ -170,7 +247,25 @@ impl<'a> std::ops::Deref for Words<'a> {
 
 /// A word without the punctuation around it ("70%,", "(80%").
 fn clean(w: &str) -> &str {
-    w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”'))
+    // `w.trim_matches` of these marks, byte by byte: the ASCII marks are one byte, the quotes
+    // “ and ” three (E2 80 9C, E2 80 9D), and E2 always starts a character.
+    let b = w.as_bytes();
+    let (mut start, mut end) = (0, b.len());
+    loop {
+        match b[start..end] {
+            [b',' | b';' | b':' | b'.' | b'(' | b')' | b'"', ..] => start += 1,
+            [0xe2, 0x80, 0x9c | 0x9d, ..] => start += 3,
+            _ => break,
+        }
+    }
+    loop {
+        match b[start..end] {
+            [.., b',' | b';' | b':' | b'.' | b'(' | b')' | b'"'] => end -= 1,
+            [.., 0xe2, 0x80, 0x9c | 0x9d] => end -= 3,
+            _ => break,
+        }
+    }
+    &w[start..end]
 }
 
 /// The one figure of a sentence: a share if it has one, else a frequency, else a count.
@@ -221,7 +316,9 @@ fn one_of(readings: impl Iterator<Item = Option<Target>>) -> Target {
 
 /// "70%", "85-90%", "3-5%/năm".
 fn is_share(w: &str) -> bool {
-    w.split_once('%').is_some_and(|(num, _)| {
+    // `w.split_once('%')`: a byte search, cheaper on a word than the general one.
+    let num = w.bytes().position(|b| b == b'%').map(|at| &w[..at]);
+    num.is_some_and(|num| {
         parse_number(num).is_some()
             || num
                 .split_once('-')
@@ -246,14 +343,11 @@ fn is_year(words: &[&str], i: usize) -> bool {
 /// The reading of the figure at `i` with the words just before it that bound it
 /// ("có ít nhất 70%", "trên 70%") and a "trở lên" just after it.
 fn window_before(words: &Words, i: usize) -> Option<Target> {
-    let after = match words.get(i + 1..i + 3) {
-        Some([a, b]) if *a == folded!("trở") => format!(" {a} {b}"),
-        _ => String::new(),
+    let end = match words.get(i + 1..i + 3) {
+        Some([a, _]) if *a == folded!("trở") => i + 2,
+        _ => i,
     };
-    (i.saturating_sub(4)..=i).find_map(|j| {
-        let phrase = format!("{}{after}", words[j..=i].join(" "));
-        words.parse(&phrase)
-    })
+    (i.saturating_sub(4)..=i).find_map(|j| words.parse(&words.run(j, end)))
 }
 
 /// Every frequency a sentence states ("kiểm tra ít nhất 1 lần trong năm"), each once.
@@ -300,11 +394,49 @@ mod tests {
             let s = normalise(sentence);
             let words = Words::new(&s);
             let slow = Words {
+                text: words.text,
                 words: words.words.clone(),
                 normalised: false,
-                periods_before: vec![0],
+                periods_before: OnceCell::new(),
             };
             assert_eq!(from_sentence(&words), from_sentence(&slow), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn words_are_cleaned_as_by_trim_matches() {
+        let marks = |c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"' | '“' | '”');
+        for w in [
+            "",
+            ",",
+            "“”",
+            "(70%),",
+            "“tất cả”.",
+            "a",
+            "x“y”z",
+            "..“.",
+            "ở.",
+            "”ầ“",
+            "\"\"",
+        ] {
+            assert_eq!(clean(w), w.trim_matches(marks), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_words_is_the_words_joined() {
+        for sentence in SENTENCES {
+            let s = normalise(sentence);
+            let words = Words::new(&s);
+            let mut borrowed = 0;
+            for from in 0..words.len() {
+                for to in from..words.len() {
+                    let run = words.run(from, to);
+                    assert_eq!(run, words[from..=to].join(" "), "{sentence}");
+                    borrowed += usize::from(matches!(run, Cow::Borrowed(_)));
+                }
+            }
+            assert!(borrowed > 0, "{sentence}");
         }
     }
 
@@ -317,7 +449,8 @@ mod tests {
                 .iter()
                 .map(|w| period_words().any(|p| w.contains(p)))
                 .collect();
-            assert_eq!(holding_a_period(&s, &words), contain, "{sentence}");
+            let holding: Vec<bool> = words.iter().map(|w| holds_a_period(w)).collect();
+            assert_eq!(holding, contain, "{sentence}");
         }
     }
 
@@ -326,6 +459,16 @@ mod tests {
         let s = normalise(SENTENCES[4]);
         assert!(!Words::new(&s).normalised);
         assert!(Words::new(&normalise(SENTENCES[1])).normalised);
+    }
+
+    #[test]
+    fn a_remembered_reading_is_the_reading() {
+        for sentence in SENTENCES.iter().chain(&SENTENCES) {
+            let read = read_target(sentence, Some(Measure::Percent));
+            let (target, in_sentence) = read_figure(sentence);
+            assert_eq!((read.target, read.in_sentence), (target, in_sentence));
+            assert_eq!(read.did_you_mean, target.percent_guess(), "{sentence}");
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use super::{Cmp, Per, Target, Unreadable};
 use crate::text::{Phrase, fold as match_key, parse_number};
 use crate::{folded, phrase};
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 impl Target {
     /// Reads a target written in one of the accepted forms (docs/plan-format.md): a share
@@ -22,10 +24,12 @@ impl Target {
     pub fn parse_normalised(s: &str) -> Result<Target, Unreadable> {
         debug_assert_eq!(normalise(s), s, "not normalised");
         let s = strip_fillers(s);
-        if let Some(t) = parse_frequency(s) {
+        // Both readings start with the comparator: it is looked for once.
+        let comparator = strip_comparator(s);
+        if let Some(t) = frequency_after(comparator) {
             return Ok(t);
         }
-        let (cmp, rest) = strip_bounds(s);
+        let (cmp, rest) = strip_bounds(comparator);
         static RISE: Phrase = phrase!("tăng");
         let (growing, rest) = match strip_word(rest, &RISE) {
             Some(r) => (true, r),
@@ -62,7 +66,7 @@ impl Target {
     /// frequency, else `None`. A frequency is the first reading tried, so nothing else is.
     pub fn parse_frequency_normalised(s: &str) -> Option<Target> {
         debug_assert_eq!(normalise(s), s, "not normalised");
-        parse_frequency(strip_fillers(s))
+        frequency_after(strip_comparator(strip_fillers(s)))
     }
 }
 
@@ -89,11 +93,50 @@ pub(in crate::model) fn period_words() -> impl Iterator<Item = &'static str> {
 pub(in crate::model) fn normalise(input: &str) -> String {
     // A comma followed by a space separates clauses ("đến năm 2025, 100%"); folding would join
     // it to the next number as a decimal comma ("2025,100").
-    let s = match_key(&input.replace('％', "%").replace(", ", "; "));
-    s.replace(folded!("phần trăm"), "%")
-        .replace(" %", "%")
-        .replace("/ ", "/")
-        .replace(" /", "/")
+    let s = match_key(&clauses_apart(&replaced(input, "％", "%")));
+    let s = replaced(&s, folded!("phần trăm"), "%");
+    // Looking for a byte is cheaper than for two: most text has neither "%" nor "/".
+    let s = match s.contains('%') {
+        true => Cow::Owned(replaced(&s, " %", "%").into_owned()),
+        false => s,
+    };
+    match s.contains('/') {
+        true => replaced(&replaced(&s, "/ ", "/"), " /", "/").into_owned(),
+        false => s.into_owned(),
+    }
+}
+
+/// `s.replace(from, to)`, without copying `s` when it has no `from`, as most text has not:
+/// every target and every sentence is normalised.
+fn replaced<'a>(s: &'a str, from: &str, to: &str) -> Cow<'a, str> {
+    if s.contains(from) {
+        Cow::Owned(s.replace(from, to))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// `s.replace(", ", "; ")`, cut at each comma (a search for one byte) rather than searched for
+/// two: nearly every sentence has a comma.
+fn clauses_apart(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pieces = s.split(',');
+    out.push_str(pieces.next().unwrap_or_default());
+    for piece in pieces {
+        out.push(if piece.starts_with(' ') { ';' } else { ',' });
+        out.push_str(piece);
+    }
+    out
+}
+
+/// For each byte, which entries of a table of phrases start with it, in the table's order: a
+/// text is compared only with the phrases it may start with.
+fn by_first_byte<'a>(phrases: impl Iterator<Item = &'a Phrase>) -> Vec<Vec<usize>> {
+    let mut index = vec![Vec::new(); 256];
+    for (i, p) in phrases.enumerate() {
+        index[usize::from(p.folded().as_bytes()[0])].push(i);
+    }
+    index
 }
 
 /// `s` without the word `w` at its start (a whole word), and the spaces after it.
@@ -111,26 +154,28 @@ fn strip_word<'a>(s: &'a str, w: &Phrase) -> Option<&'a str> {
     word_ends.then(|| rest.trim_start_matches([' ', ',', ':', ';']))
 }
 
+/// Words that introduce a target without changing it.
+static FILLERS: [Phrase; 11] = [
+    phrase!("phấn đấu"),
+    phrase!("đạt tỷ lệ"),
+    phrase!("đạt"),
+    phrase!("đảm bảo"),
+    phrase!("bảo đảm"),
+    phrase!("có"),
+    phrase!("là"),
+    phrase!("duy trì"),
+    phrase!("tỷ lệ"),
+    phrase!("mục tiêu"),
+    phrase!("chỉ tiêu"),
+];
+
 /// Words that introduce a target without changing it: "Phấn đấu đạt 70%", "đến năm 2025, 100%".
 fn strip_fillers(s: &str) -> &str {
-    static FILLERS: [Phrase; 11] = [
-        phrase!("phấn đấu"),
-        phrase!("đạt tỷ lệ"),
-        phrase!("đạt"),
-        phrase!("đảm bảo"),
-        phrase!("bảo đảm"),
-        phrase!("có"),
-        phrase!("là"),
-        phrase!("duy trì"),
-        phrase!("tỷ lệ"),
-        phrase!("mục tiêu"),
-        phrase!("chỉ tiêu"),
-    ];
     static BY_YEAR: Phrase = phrase!("đến năm");
     static YEAR: Phrase = phrase!("năm");
     let mut s = s.trim();
     loop {
-        if let Some(rest) = FILLERS.iter().find_map(|w| strip_word(s, w)) {
+        if let Some(rest) = strip_filler(s) {
             s = rest;
             continue;
         }
@@ -149,15 +194,25 @@ fn strip_fillers(s: &str) -> &str {
     }
 }
 
-/// The comparator, from a word before the number or "trở lên" / "trở xuống" after it.
-fn strip_bounds(s: &str) -> (Option<Cmp>, &str) {
+/// `s` without the first of [`FILLERS`] it starts with, if any.
+fn strip_filler(s: &str) -> Option<&str> {
+    static INDEX: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| by_first_byte(FILLERS.iter()));
+    let candidates = s
+        .as_bytes()
+        .first()
+        .map_or(&[][..], |&b| &INDEX[usize::from(b)]);
+    candidates.iter().find_map(|&i| strip_word(s, &FILLERS[i]))
+}
+
+/// The comparator, from a word before the number (`comparator`: what [`strip_comparator`]
+/// made of the text) or "trở lên" / "trở xuống" after it.
+fn strip_bounds((before, rest): (Option<Cmp>, &str)) -> (Option<Cmp>, &str) {
     static AFTER: [(Phrase, Cmp); 4] = [
         (phrase!("trở lên"), Cmp::AtLeast),
         (phrase!("or more"), Cmp::AtLeast),
         (phrase!("trở xuống"), Cmp::AtMost),
         (phrase!("or less"), Cmp::AtMost),
     ];
-    let (before, rest) = strip_comparator(s);
     for (suffix, cmp) in &AFTER {
         if let Some(r) = rest.strip_suffix(suffix.folded()) {
             // "từ 70% trở lên": "từ" only opens the phrase.
@@ -171,46 +226,55 @@ fn strip_bounds(s: &str) -> (Option<Cmp>, &str) {
     (before, rest)
 }
 
+// Longer phrases first: "không dưới" is a floor, "dưới" a ceiling.
+static COMPARATORS: [(Phrase, Cmp); 35] = [
+    (phrase!(">="), Cmp::AtLeast),
+    (phrase!("=>"), Cmp::AtLeast),
+    (phrase!("≥"), Cmp::AtLeast),
+    (phrase!("<="), Cmp::AtMost),
+    (phrase!("≤"), Cmp::AtMost),
+    (phrase!("ít nhất là"), Cmp::AtLeast),
+    (phrase!("ít nhất"), Cmp::AtLeast),
+    (phrase!("tối thiểu là"), Cmp::AtLeast),
+    (phrase!("tối thiểu"), Cmp::AtLeast),
+    (phrase!("không dưới"), Cmp::AtLeast),
+    (phrase!("không thấp hơn"), Cmp::AtLeast),
+    (phrase!("không ít hơn"), Cmp::AtLeast),
+    (phrase!("at least"), Cmp::AtLeast),
+    (phrase!("từ"), Cmp::AtLeast),
+    (phrase!("tối đa là"), Cmp::AtMost),
+    (phrase!("tối đa"), Cmp::AtMost),
+    (phrase!("không vượt quá"), Cmp::AtMost),
+    (phrase!("không quá"), Cmp::AtMost),
+    (phrase!("không hơn"), Cmp::AtMost),
+    (phrase!("at most"), Cmp::AtMost),
+    (phrase!("cao hơn"), Cmp::Above),
+    (phrase!("trên"), Cmp::Above),
+    (phrase!("hơn"), Cmp::Above),
+    (phrase!("above"), Cmp::Above),
+    (phrase!("more than"), Cmp::Above),
+    (phrase!("over"), Cmp::Above),
+    (phrase!("thấp hơn"), Cmp::Below),
+    (phrase!("ít hơn"), Cmp::Below),
+    (phrase!("dưới"), Cmp::Below),
+    (phrase!("below"), Cmp::Below),
+    (phrase!("less than"), Cmp::Below),
+    (phrase!("under"), Cmp::Below),
+    (phrase!(">"), Cmp::Above),
+    (phrase!("<"), Cmp::Below),
+    (phrase!("="), Cmp::Exactly),
+];
+
+/// The comparator a text starts with ([`COMPARATORS`]), and the text after it.
 fn strip_comparator(s: &str) -> (Option<Cmp>, &str) {
-    // Longer phrases first: "không dưới" is a floor, "dưới" a ceiling.
-    static TABLE: [(Phrase, Cmp); 35] = [
-        (phrase!(">="), Cmp::AtLeast),
-        (phrase!("=>"), Cmp::AtLeast),
-        (phrase!("≥"), Cmp::AtLeast),
-        (phrase!("<="), Cmp::AtMost),
-        (phrase!("≤"), Cmp::AtMost),
-        (phrase!("ít nhất là"), Cmp::AtLeast),
-        (phrase!("ít nhất"), Cmp::AtLeast),
-        (phrase!("tối thiểu là"), Cmp::AtLeast),
-        (phrase!("tối thiểu"), Cmp::AtLeast),
-        (phrase!("không dưới"), Cmp::AtLeast),
-        (phrase!("không thấp hơn"), Cmp::AtLeast),
-        (phrase!("không ít hơn"), Cmp::AtLeast),
-        (phrase!("at least"), Cmp::AtLeast),
-        (phrase!("từ"), Cmp::AtLeast),
-        (phrase!("tối đa là"), Cmp::AtMost),
-        (phrase!("tối đa"), Cmp::AtMost),
-        (phrase!("không vượt quá"), Cmp::AtMost),
-        (phrase!("không quá"), Cmp::AtMost),
-        (phrase!("không hơn"), Cmp::AtMost),
-        (phrase!("at most"), Cmp::AtMost),
-        (phrase!("cao hơn"), Cmp::Above),
-        (phrase!("trên"), Cmp::Above),
-        (phrase!("hơn"), Cmp::Above),
-        (phrase!("above"), Cmp::Above),
-        (phrase!("more than"), Cmp::Above),
-        (phrase!("over"), Cmp::Above),
-        (phrase!("thấp hơn"), Cmp::Below),
-        (phrase!("ít hơn"), Cmp::Below),
-        (phrase!("dưới"), Cmp::Below),
-        (phrase!("below"), Cmp::Below),
-        (phrase!("less than"), Cmp::Below),
-        (phrase!("under"), Cmp::Below),
-        (phrase!(">"), Cmp::Above),
-        (phrase!("<"), Cmp::Below),
-        (phrase!("="), Cmp::Exactly),
-    ];
-    for (word, cmp) in &TABLE {
+    static INDEX: LazyLock<Vec<Vec<usize>>> =
+        LazyLock::new(|| by_first_byte(COMPARATORS.iter().map(|(p, _)| p)));
+    let candidates = s
+        .as_bytes()
+        .first()
+        .map_or(&[][..], |&b| &INDEX[usize::from(b)]);
+    for &i in candidates {
+        let (word, cmp) = &COMPARATORS[i];
         if let Some(rest) = strip_word(s, word) {
             return (Some(*cmp), rest);
         }
@@ -375,9 +439,14 @@ fn is_every(w: &str) -> bool {
     EVERY.iter().any(|e| e.folded() == w)
 }
 
-fn parse_frequency(s: &str) -> Option<Target> {
-    let (cmp, s) = strip_comparator(s);
+/// The frequency a text reads as, given what [`strip_comparator`] made of it.
+fn frequency_after((cmp, s): (Option<Cmp>, &str)) -> Option<Target> {
     if cmp.is_some_and(Cmp::is_ceiling) {
+        return None;
+    }
+    // No pattern of `frequency_words` has more than five words, and "định kỳ" adds two: a
+    // longer text, a sentence most often, is none, and need not be split into words.
+    if more_words_than(s, 7) {
         return None;
     }
     let spaced = s.replace('/', " / ");
@@ -399,6 +468,27 @@ fn parse_frequency(s: &str) -> Option<Target> {
         return Some(Target::Frequency { times: 1.0, per });
     }
     frequency_words(&words, periodic)
+}
+
+/// Whether `s.replace('/', " / ")` has more than `n` words (split at white space).
+fn more_words_than(s: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c == '/' {
+            words += 1;
+            in_word = false;
+        } else if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        if words > n {
+            return true;
+        }
+    }
+    false
 }
 
 /// The word patterns of a frequency, numbers in digits or words.
@@ -456,5 +546,69 @@ fn frequency_words(words: &[&str], periodic: bool) -> Option<Target> {
             })
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_apart_as_replaced() {
+        for s in ["", ",", ", ", "a, b,c ,d,, e", "2,5 và 3, 4", ",,  ,"] {
+            assert_eq!(clauses_apart(s), s.replace(", ", "; "), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn tables_are_looked_up_by_first_byte_as_in_full() {
+        let phrases = FILLERS.iter().chain(COMPARATORS.iter().map(|(p, _)| p));
+        let texts: Vec<String> = phrases
+            .flat_map(|p| {
+                let f = p.folded();
+                [
+                    f.to_string(),
+                    format!("{f} 70%"),
+                    format!("{f}70"),
+                    format!("{f}x 1"),
+                ]
+            })
+            .chain(["", " ", "70%", "x", "tối", "không"].map(String::from))
+            .collect();
+        for s in &texts {
+            let s = s.as_str();
+            let filler = FILLERS.iter().find_map(|w| strip_word(s, w));
+            assert_eq!(strip_filler(s), filler, "{s:?}");
+            let comparator = COMPARATORS
+                .iter()
+                .find_map(|(w, cmp)| Some((Some(*cmp), strip_word(s, w)?)));
+            assert_eq!(
+                strip_comparator(s),
+                comparator.unwrap_or((None, s)),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_split() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "1/tháng",
+            "a//b",
+            "/",
+            " / a /b/ ",
+            "3 tháng/1 lần",
+            "một  tháng \t một lần",
+            "kiểm tra ít nhất 1 lần trong năm đối với cơ sở",
+            "a\u{a0}b\u{2003}c d e f g h",
+        ] {
+            let words = s.replace('/', " / ").split_whitespace().count();
+            for n in 0..12 {
+                assert_eq!(more_words_than(s, n), words > n, "{s:?} {n}");
+            }
+        }
     }
 }
