@@ -30,10 +30,10 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             continue; // missing-indicator reports the whole target
         };
         // The second part may stand in the entry's text or in any indicator of the plan.
-        let sets_it = plan.indicators.iter().any(|i| {
-            let text = match_key(i.text.as_deref().unwrap_or_default());
-            part.phrases.iter().any(|p| text.contains(&match_key(p)))
-        });
+        let sets_it = plan
+            .indicators
+            .iter()
+            .any(|i| part.set_in(&match_key(i.text.as_deref().unwrap_or_default())));
         if sets_it {
             continue;
         }

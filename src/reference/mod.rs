@@ -4,6 +4,7 @@
 //! `--programme FILE` replaces the programme with another file of the same shape.
 
 mod agencies;
+mod name_keys;
 mod programme;
 mod provinces;
 mod reforms;
