@@ -5,6 +5,8 @@
 use super::{Cmp, Per, Target, Unreadable};
 use crate::text::{Phrase, fold as match_key, parse_number};
 use crate::{folded, phrase};
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 impl Target {
     /// Reads a target written in one of the accepted forms (docs/plan-format.md): a share
@@ -89,11 +91,22 @@ pub(in crate::model) fn period_words() -> impl Iterator<Item = &'static str> {
 pub(in crate::model) fn normalise(input: &str) -> String {
     // A comma followed by a space separates clauses ("đến năm 2025, 100%"); folding would join
     // it to the next number as a decimal comma ("2025,100").
-    let s = match_key(&input.replace('％', "%").replace(", ", "; "));
-    s.replace(folded!("phần trăm"), "%")
-        .replace(" %", "%")
-        .replace("/ ", "/")
-        .replace(" /", "/")
+    let input = replaced(replaced(Cow::Borrowed(input), "％", "%"), ", ", "; ");
+    let s = Cow::Owned(match_key(&input));
+    let s = replaced(s, folded!("phần trăm"), "%");
+    let s = replaced(s, " %", "%");
+    let s = replaced(s, "/ ", "/");
+    replaced(s, " /", "/").into_owned()
+}
+
+/// `s.replace(from, to)`, without copying `s` when `from` is not in it (most sentences hold
+/// none of the forms [`normalise`] rewrites, and it is called for every phrase tried).
+fn replaced<'a>(s: Cow<'a, str>, from: &str, to: &str) -> Cow<'a, str> {
+    if s.contains(from) {
+        Cow::Owned(s.replace(from, to))
+    } else {
+        s
+    }
 }
 
 /// `s` without the word `w` at its start (a whole word), and the spaces after it.
@@ -129,8 +142,10 @@ fn strip_fillers(s: &str) -> &str {
     static BY_YEAR: Phrase = phrase!("đến năm");
     static YEAR: Phrase = phrase!("năm");
     let mut s = s.trim();
+    static FIRST: LazyLock<FirstBytes> =
+        LazyLock::new(|| FirstBytes::new(FILLERS.iter().map(Phrase::folded)));
     loop {
-        if let Some(rest) = FILLERS.iter().find_map(|w| strip_word(s, w)) {
+        if let Some(rest) = FIRST.find_map(&FILLERS, s, |w| strip_word(s, w)) {
             s = rest;
             continue;
         }
@@ -210,12 +225,45 @@ fn strip_comparator(s: &str) -> (Option<Cmp>, &str) {
         (phrase!("<"), Cmp::Below),
         (phrase!("="), Cmp::Exactly),
     ];
-    for (word, cmp) in &TABLE {
-        if let Some(rest) = strip_word(s, word) {
-            return (Some(*cmp), rest);
+    static FIRST: LazyLock<FirstBytes> =
+        LazyLock::new(|| FirstBytes::new(TABLE.iter().map(|(w, _)| w.folded())));
+    match FIRST.find_map(&TABLE, s, |(w, cmp)| Some((*cmp, strip_word(s, w)?))) {
+        Some((cmp, rest)) => (Some(cmp), rest),
+        None => (None, s),
+    }
+}
+
+/// For each byte, the entries of a table of phrases whose fold starts with it, in the table's
+/// order: text can only start with a phrase that starts with its first byte, so the others
+/// need not be tried (a sentence is tried as a target phrase by phrase, each against every
+/// table).
+struct FirstBytes(Vec<Vec<u8>>);
+
+impl FirstBytes {
+    fn new<'a>(folds: impl Iterator<Item = &'a str>) -> FirstBytes {
+        let mut by_byte = vec![Vec::new(); 256];
+        for (i, fold) in folds.enumerate() {
+            let i = u8::try_from(i).expect("a table of at most 256 phrases");
+            match fold.as_bytes().first() {
+                Some(&b) => by_byte[usize::from(b)].push(i),
+                // An empty phrase starts any text.
+                None => by_byte.iter_mut().for_each(|entries| entries.push(i)),
+            }
+        }
+        FirstBytes(by_byte)
+    }
+
+    /// The first `f(entry)` that is `Some`, over the entries of `table` (the one this was
+    /// built from) that may start `s`, in the table's order.
+    fn find_map<T, R>(&self, table: &[T], s: &str, f: impl FnMut(&T) -> Option<R>) -> Option<R> {
+        match s.as_bytes().first() {
+            Some(&b) => self.0[usize::from(b)]
+                .iter()
+                .map(|&i| &table[usize::from(i)])
+                .find_map(f),
+            None => table.iter().find_map(f),
         }
     }
-    (None, s)
 }
 
 /// The number (or range) before a "%": a share, or a yearly rise when `growth`.
@@ -380,11 +428,18 @@ fn parse_frequency(s: &str) -> Option<Target> {
     if cmp.is_some_and(Cmp::is_ceiling) {
         return None;
     }
-    let spaced = s.replace('/', " / ");
-    let mut words: Vec<&str> = spaced.split_whitespace().collect();
+    // No form of a frequency has more than five words, seven after "định kỳ": the words of a
+    // longer text need not be kept.
+    let mut kept = [""; 8];
+    let mut count = 0;
+    for w in slash_words(s) {
+        *kept.get_mut(count)? = w;
+        count += 1;
+    }
+    let mut words = &kept[..count];
     let periodic = words.len() > 2 && words[0] == folded!("định") && words[1] == folded!("kỳ");
     if periodic {
-        words.drain(..2);
+        words = &words[2..];
     }
     let adverbs = [
         ("weekly", Per::Week),
@@ -393,12 +448,24 @@ fn parse_frequency(s: &str) -> Option<Target> {
         ("yearly", Per::Year),
         ("annually", Per::Year),
     ];
-    if let [w] = words.as_slice()
+    if let [w] = words
         && let Some(&(_, per)) = adverbs.iter().find(|(a, _)| a == w)
     {
         return Some(Target::Frequency { times: 1.0, per });
     }
-    frequency_words(&words, periodic)
+    frequency_words(words, periodic)
+}
+
+/// The words of `s` with each "/" a word of its own: `s.replace('/', " / ")` split at
+/// whitespace, without the copy.
+fn slash_words(s: &str) -> impl Iterator<Item = &str> {
+    s.split_whitespace()
+        .flat_map(|w| w.split_inclusive('/'))
+        .flat_map(|piece| match piece.strip_suffix('/') {
+            Some(head) => [head, "/"],
+            None => [piece, ""],
+        })
+        .filter(|w| !w.is_empty())
 }
 
 /// The word patterns of a frequency, numbers in digits or words.
@@ -456,5 +523,58 @@ fn frequency_words(words: &[&str], periodic: bool) -> Option<Target> {
             })
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXTS: [&str; 10] = [
+        "",
+        "2 lần/quý",
+        "3 tháng/1 lần",
+        "/ tháng /",
+        "a//b  c",
+        "1 / tháng",
+        "ít nhất 70 %",
+        "trên 70 phần trăm, 100％ số xã",
+        "định kỳ 6 tháng",
+        "tháng 1 / 2 / 3 / 4 / 5",
+    ];
+
+    #[test]
+    fn slash_words_are_the_words_of_the_spaced_text() {
+        for s in TEXTS {
+            let spaced = s.replace('/', " / ");
+            let expected: Vec<&str> = spaced.split_whitespace().collect();
+            assert_eq!(slash_words(s).collect::<Vec<_>>(), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn normalise_is_the_replacements_in_turn() {
+        for s in TEXTS {
+            let folded = match_key(&s.replace('％', "%").replace(", ", "; "));
+            let expected = folded
+                .replace(folded!("phần trăm"), "%")
+                .replace(" %", "%")
+                .replace("/ ", "/")
+                .replace(" /", "/");
+            assert_eq!(normalise(s), expected, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn first_bytes_find_what_a_scan_of_the_table_finds() {
+        let table = ["tối đa", "", "tối", "trên", "ít"];
+        let first = FirstBytes::new(table.iter().copied());
+        for s in ["tối đa 5", "trên 3", "ít", "", "xyz"] {
+            let scan = table
+                .iter()
+                .find_map(|w| s.strip_prefix(w).map(|r| (*w, r)));
+            let indexed = first.find_map(&table, s, |w| s.strip_prefix(w).map(|r| (*w, r)));
+            assert_eq!(indexed, scan, "{s:?}");
+        }
     }
 }
