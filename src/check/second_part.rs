@@ -6,8 +6,8 @@ use crate::compile::CompiledPlan;
 use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
+use crate::reference::with_match_key;
 use crate::rules::Rule;
-use crate::text::match_key;
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     let Some(programme) = plan.programme else {
@@ -30,10 +30,11 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
             continue; // missing-indicator reports the whole target
         };
         // The second part may stand in the entry's text or in any indicator of the plan.
-        let sets_it = plan
-            .indicators
-            .iter()
-            .any(|i| part.set_in(&match_key(i.text.as_deref().unwrap_or_default())));
+        let sets_it = plan.indicators.iter().any(|i| {
+            with_match_key(i.text.as_deref().unwrap_or_default(), |text| {
+                part.set_in(text)
+            })
+        });
         if sets_it {
             continue;
         }

@@ -1,6 +1,6 @@
 //! Provincial bodies, every spelling real plans use for them, and who succeeded whom.
 
-use super::name_keys::{BuildNameHasher, with_match_key};
+use super::match_keys::{BuildNameHasher, with_match_key};
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::reference::Province;
@@ -179,7 +179,12 @@ fn locality_removed<'k>(key: &'k str, province: Option<&Province>) -> Cow<'k, st
 /// `key.find(&format!(" {word}"))` gives, without building the pattern).
 fn find_after_space(key: &str, word: &str) -> Option<usize> {
     let (bytes, word) = (key.as_bytes(), word.as_bytes());
-    (0..bytes.len()).find(|&i| bytes[i] == b' ' && bytes[i + 1..].starts_with(word))
+    let Some(&first) = word.first() else {
+        return key.find(' ');
+    };
+    // The byte after the space is compared first: it rules out nearly every space.
+    (0..bytes.len().saturating_sub(word.len()))
+        .find(|&i| bytes[i] == b' ' && bytes[i + 1] == first && bytes[i + 1..].starts_with(word))
 }
 
 /// `key` without the locality words it ends with ("công an tỉnh" → "công an").
@@ -278,5 +283,51 @@ impl AgencyRegistry {
             current = self.get(current.successor.as_deref()?)?;
         }
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_after_a_space_is_found_where_find_finds_it() {
+        for key in [
+            "công an tỉnh nghệ an",
+            "nghệ an",
+            " nghệ",
+            "báo nghệ an, ",
+            "a  b",
+            "",
+        ] {
+            for word in ["nghệ an", "nghệ", "b", "", "an, "] {
+                assert_eq!(
+                    find_after_space(key, word),
+                    key.find(&format!(" {word}")),
+                    "{key:?} {word:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_locality_is_removed_wherever_the_province_stands() {
+        let reference = crate::reference::Reference::bundled();
+        let nghe_an = reference.provinces.get("nghe-an");
+        for (name, id) in [
+            ("Công an tỉnh Nghệ An", "police"),
+            ("Báo Nghệ An", "newspaper"),
+            ("Sở Y tế tỉnh", "health-dept"),
+            ("Ủy ban MTTQ Việt Nam tỉnh Nghệ An", "fatherland-front"),
+        ] {
+            assert_eq!(
+                reference
+                    .agencies
+                    .resolve(name, nghe_an)
+                    .map(|a| a.id.as_str()),
+                Some(id),
+                "{name}"
+            );
+        }
     }
 }

@@ -1,18 +1,19 @@
-//! Match keys of the names plans write, remembered per thread, and the hasher for the tables
-//! looked up by them. The same few hundred names ("Sở Y tế", "Công an tỉnh") recur in every
-//! plan and are resolved several times in each, and folding a name costs far more than
-//! looking it up: across a repository of plans, folding names was most of compiling them.
+//! Match keys of the names and sentences plans write, remembered per thread, and the hasher
+//! for the tables looked up by them. The same few hundred names ("Sở Y tế", "Công an tỉnh")
+//! recur in every plan and are resolved several times in each, and plans copy the
+//! programme's sentences for their targets; folding a text costs far more than looking it
+//! up: across a repository of plans, folding names was most of compiling them.
 
 use crate::text::match_key;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hasher};
 
-/// Calls `f` with [`match_key`] of `name`, folded once per thread and name. `f` must not
-/// resolve names itself (the table is borrowed while it runs).
-pub(super) fn with_match_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
-    // Enough for every spelling in a large repository; past it the table starts afresh, so a
-    // stream of distinct names cannot grow it without bound.
+/// Calls `f` with [`match_key`] of `name`, folded once per thread and text. `f` must not
+/// call this itself (the table is borrowed while it runs).
+pub(crate) fn with_match_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Enough for every spelling and target sentence in a large repository; past it the table
+    // starts afresh, so a stream of distinct texts cannot grow it without bound.
     const MAX_KEPT: usize = 4096;
     type Keys = HashMap<Box<str>, Box<str>, BuildNameHasher>;
     thread_local! {
