@@ -8,7 +8,7 @@ use crate::text::match_key;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -133,6 +133,9 @@ impl Agency {
 pub struct AgencyRegistry {
     pub agencies: Vec<Agency>,
     by_key: HashMap<String, usize, BuildNameHasher>,
+    /// Every name and alias with its abbreviations written out ([`AgencyRegistry::closest`]),
+    /// made on the first name that does not resolve and kept: each such name searched them.
+    expanded_names: OnceLock<Vec<(String, String)>>,
 }
 
 /// Words that only say which province a body belongs to: "Công an tỉnh", "Báo Nghệ An".
@@ -226,6 +229,7 @@ impl AgencyRegistry {
         AgencyRegistry {
             agencies: file.agencies,
             by_key,
+            expanded_names: OnceLock::new(),
         }
     }
 
@@ -263,12 +267,16 @@ impl AgencyRegistry {
     pub fn closest(&self, written: &str) -> Option<&str> {
         let best = crate::text::did_you_mean(written, self.all_names()).or_else(|| {
             let expanded = crate::text::expand_abbreviations(written);
-            let names: Vec<(String, &str)> = self
-                .all_names()
-                .map(|n| (crate::text::expand_abbreviations(n), n))
-                .collect();
+            let names = self.expanded_names.get_or_init(|| {
+                self.all_names()
+                    .map(|n| (crate::text::expand_abbreviations(n), n.to_string()))
+                    .collect()
+            });
             let hit = crate::text::did_you_mean(&expanded, names.iter().map(|(e, _)| e.as_str()))?;
-            names.iter().find(|(e, _)| e == hit).map(|(_, n)| *n)
+            names
+                .iter()
+                .find(|(e, _)| e == hit)
+                .map(|(_, n)| n.as_str())
         })?;
         Some(self.resolve(best, None).map_or(best, |a| a.name.as_str()))
     }
