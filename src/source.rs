@@ -13,12 +13,19 @@ impl SourceFile {
     /// The span of a top-level key (`indicators:` written at column 1), for findings about a
     /// whole section. serde-saphyr locates a block at its first child; people look for the key.
     pub fn top_level_key(&self, key: &str) -> Option<Span> {
+        // Counted while scanning: the key starts its line, so this is `Span::at_offset`
+        // without a second pass over the text.
         let mut offset = 0;
-        for line in self.text.split_inclusive('\n') {
+        for (line_index, line) in self.text.split_inclusive('\n').enumerate() {
             if let Some(rest) = line.strip_prefix(key)
                 && rest.trim_start().starts_with(':')
             {
-                return Some(Span::at_offset(&self.text, offset, key.len()));
+                return Some(Span {
+                    offset,
+                    len: key.len(),
+                    line: line_index as u32 + 1,
+                    column: 1,
+                });
             }
             offset += line.len();
         }

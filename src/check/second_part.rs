@@ -6,8 +6,8 @@ use crate::compile::CompiledPlan;
 use crate::finding::Finding;
 use crate::i18n::Lang;
 use crate::msg;
+use crate::reference::with_match_key;
 use crate::rules::Rule;
-use crate::text::match_key;
 
 pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
     let Some(programme) = plan.programme else {
@@ -31,8 +31,9 @@ pub fn check(plan: &CompiledPlan, lang: Lang, out: &mut Vec<Finding>) {
         };
         // The second part may stand in the entry's text or in any indicator of the plan.
         let sets_it = plan.indicators.iter().any(|i| {
-            let text = match_key(i.text.as_deref().unwrap_or_default());
-            part.phrases.iter().any(|p| text.contains(&match_key(p)))
+            with_match_key(i.text.as_deref().unwrap_or_default(), |text| {
+                part.set_in(text)
+            })
         });
         if sets_it {
             continue;

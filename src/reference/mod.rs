@@ -4,11 +4,13 @@
 //! `--programme FILE` replaces the programme with another file of the same shape.
 
 mod agencies;
+mod match_keys;
 mod programme;
 mod provinces;
 mod reforms;
 
 pub use agencies::{Agency, AgencyRegistry};
+pub(crate) use match_keys::with_match_key;
 pub use programme::{
     AgencyRequirement, Basis, Binds, NationalIndicator, PracticePlan, Programme, Requirement,
     SecondPart, TaskGroupDef, TextStatus, TwoLevelForm,

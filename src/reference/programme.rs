@@ -125,6 +125,25 @@ pub struct SecondPart {
     pub text_source: Option<String>,
     /// Words that show a plan sets this part.
     pub phrases: Vec<String>,
+    /// The match keys of `phrases`, computed once when the programme is read.
+    #[serde(skip)]
+    pub phrase_keys: Vec<String>,
+}
+
+impl SecondPart {
+    /// Whether a text whose [`match_key`](crate::text::match_key) is `text_key` contains one
+    /// of the phrases.
+    pub fn set_in(&self, text_key: &str) -> bool {
+        if self.phrase_keys.len() == self.phrases.len() {
+            self.phrase_keys
+                .iter()
+                .any(|p| text_key.contains(p.as_str()))
+        } else {
+            // Not read through the programme: the keys were never computed.
+            let key = |p: &String| crate::text::match_key(p);
+            self.phrases.iter().any(|p| text_key.contains(&key(p)))
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -358,7 +377,14 @@ impl NationalIndicator {
             text_source_detail: d.text_source_detail,
             population_level,
             two_level: d.two_level,
-            once_by_deadline: d.once_by_deadline,
+            once_by_deadline: d.once_by_deadline.map(|mut part| {
+                part.phrase_keys = part
+                    .phrases
+                    .iter()
+                    .map(|p| crate::text::match_key(p))
+                    .collect();
+                part
+            }),
             population: d.population,
             phrases: d.phrases,
             note: d.note,

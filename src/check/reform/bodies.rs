@@ -284,20 +284,17 @@ fn recipient_named(plan: &CompiledPlan, replacement: &str, successor: &Agency) -
 /// and drug-rehabilitation work).
 fn function_split(plan: &CompiledPlan, agency: &Agency, a: &CompiledAgency, lang: Lang) -> String {
     let mut out = String::new();
+    let mut task_keys: Option<Vec<String>> = None;
     for f in &agency.successors {
         let Some(to) = plan.reference.agencies.in_force_on(&f.agency, plan.date) else {
             continue;
         };
-        let tasks: Vec<usize> = a
-            .tasks
+        let keys = task_keys
+            .get_or_insert_with(|| a.tasks.iter().map(|t| crate::text::match_key(t)).collect());
+        let tasks: Vec<usize> = keys
             .iter()
             .enumerate()
-            .filter(|(_, t)| {
-                agency
-                    .function_successors(t)
-                    .iter()
-                    .any(|g| g.agency == f.agency)
-            })
+            .filter(|(_, k)| agency.function_successors(k).any(|g| g.agency == f.agency))
             .map(|(i, _)| i + 1)
             .collect();
         if tasks.is_empty() {
