@@ -30,7 +30,10 @@ seed() {
   local dir=corpus/$1
   mkdir -p "$dir"
   case $1 in
-    check | direct | views) cp ../plans/*.yaml ../examples/*.yaml "$dir"/ ;;
+    # Without the .yaml suffix, so that `kehoach check .` at the root does not take the seeds
+    # for the repository's plans.
+    check | direct | views)
+      for f in ../plans/*.yaml ../examples/*.yaml; do cp "$f" "$dir/seed-$(basename "$f" .yaml)"; done ;;
     config) cp seeds/config/*.toml "$dir"/ ;;
     programme) cp ../schemas/1629-qd-ttg.yaml "$dir"/ ;;
     import) cp ../tests/fixtures/seeds/*.txt ../tests/fixtures/import/*.docx ../tests/fixtures/import/*.html "$dir"/ ;;
