@@ -72,7 +72,9 @@ pub(super) fn write(
         && end <= text.len()
         && text.is_char_boundary(offset)
         && text.is_char_boundary(end)
-        && !text[offset..end].contains(['\n', '\r'])
+        && !text.as_bytes()[offset..end]
+            .iter()
+            .any(|&b| b == b'\n' || b == b'\r')
         && !label.is_some_and(|l| l.contains('\n'));
     if !simple {
         return false;
@@ -82,7 +84,8 @@ pub(super) fn write(
     let shown: Vec<(usize, &str)> = (first..=at + 1)
         .filter_map(|i| lines.text_of(i).map(|t| (i, t)))
         .collect();
-    if shown.iter().any(|(_, t)| t.contains(['\t', '\r', '\x1b'])) {
+    let odd = |t: &str| t.bytes().any(|b| b == b'\t' || b == b'\r' || b == 0x1b);
+    if shown.iter().any(|&(_, t)| odd(t)) {
         return false;
     }
     let Some(&(last, _)) = shown.last() else {
@@ -102,12 +105,11 @@ pub(super) fn write(
         pad = width + 2
     );
     for &(i, line) in &shown {
-        let _ = writeln!(
-            out,
-            " {:width$} {} {line}",
-            style.linum.style(i + 1),
-            c.vbar
-        );
+        let _ = write!(out, " {:width$} ", style.linum.style(i + 1));
+        out.push(c.vbar);
+        out.push(' ');
+        out.push_str(line);
+        out.push('\n');
         if i == at {
             underline(
                 out,
@@ -154,40 +156,36 @@ fn underline(
     } else {
         c.underline
     };
-    let bar = |n: usize| c.underline.to_string().repeat(n);
-    let drawn = format!(
-        "{:start$}{}{mark}{}",
-        "",
-        bar(middle - start),
-        bar(end - middle - 1)
-    );
-    let _ = writeln!(
-        out,
-        " {:width$} {} {}",
-        "",
-        c.vbar_break,
-        style.highlight.style(drawn)
-    );
+    let mut drawn = String::with_capacity(end * 3);
+    drawn.extend(std::iter::repeat_n(' ', start));
+    drawn.extend(std::iter::repeat_n(c.underline, middle - start));
+    drawn.push(mark);
+    drawn.extend(std::iter::repeat_n(c.underline, end - middle - 1));
+    no_number(out, width, c.vbar_break);
+    let _ = writeln!(out, "{}", style.highlight.style(drawn));
     if let Some(label) = label {
-        let text = format!(
-            "{}{}{} {}",
-            c.lbot,
-            c.hbar,
-            c.hbar,
-            style.highlight.style(label)
-        );
-        let _ = writeln!(
-            out,
-            " {:width$} {} {:middle$}{}",
-            "",
-            c.vbar_break,
-            "",
-            style.highlight.style(text)
-        );
+        let mut text = String::with_capacity(label.len() + 16);
+        text.extend([c.lbot, c.hbar, c.hbar, ' ']);
+        let _ = write!(text, "{}", style.highlight.style(label));
+        no_number(out, width, c.vbar_break);
+        out.extend(std::iter::repeat_n(' ', middle));
+        let _ = writeln!(out, "{}", style.highlight.style(text));
     }
 }
 
-/// The columns text takes on a terminal, as miette counts them.
+/// The gutter of a line with no number: ` {width spaces} · `.
+fn no_number(out: &mut String, width: usize, bar: char) {
+    out.extend(std::iter::repeat_n(' ', width + 1));
+    out.extend([' ', bar, ' ']);
+}
+
+/// The columns text takes on a terminal, as miette counts them (printable ASCII is one
+/// column each without a table lookup).
 fn visual_width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    text.chars()
+        .map(|c| match c {
+            ' '..='~' => 1,
+            _ => c.width().unwrap_or(0),
+        })
+        .sum()
 }

@@ -39,16 +39,13 @@ impl<'a> Indexed<'a> {
         let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    i += 1;
-                    line_starts.push(i + 1);
-                }
-                b'\r' | b'\n' => line_starts.push(i + 1),
-                _ => {}
+        while let Some(at) = memchr::memchr2(b'\r', b'\n', &bytes[i..]) {
+            i += at;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
             }
             i += 1;
+            line_starts.push(i);
         }
         Indexed {
             name,
