@@ -98,7 +98,7 @@ impl Span {
 }
 
 /// A value together with where it was written.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Located<T> {
     pub value: T,
     #[serde(skip)]

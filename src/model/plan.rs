@@ -4,7 +4,7 @@ use serde::Deserialize;
 /// A value and where it was written (see [`crate::source::Located`]).
 pub type S<T> = crate::source::Located<T>;
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFile {
     pub kehoach: S<u32>,
@@ -29,7 +29,7 @@ pub struct PlanFile {
     pub waivers: Vec<S<Waiver>>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     #[serde(default)]
@@ -93,7 +93,7 @@ pub enum DocKind {
     QuyetDinh,
 }
 
-#[derive(Debug, PartialEq, Deserialize, Clone, serde::Serialize)]
+#[derive(Debug, Default, PartialEq, Deserialize, Clone, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     pub name: String,
@@ -101,7 +101,7 @@ pub struct Signer {
     pub title: Option<String>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorEntry {
     /// A national indicator's id.
@@ -173,7 +173,7 @@ impl<'de> Deserialize<'de> for TargetField {
     }
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
     #[serde(default)]
@@ -184,7 +184,7 @@ pub struct TaskGroup {
     pub items: Vec<String>,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Responsibility {
     pub agency: S<String>,
@@ -210,7 +210,7 @@ pub enum Role {
     Requested,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reporting {
     #[serde(default)]
@@ -236,7 +236,7 @@ pub enum ReportEvery {
     AdHoc,
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Waiver {
     pub rule: S<String>,

@@ -1,5 +1,5 @@
-//! The typed plan from the tree, field by field as serde's derive would fill it; an unknown,
-//! repeated or missing key, or a value of the wrong kind, declines.
+//! The typed plan from the tree, field by field as serde's derive would fill it; an unknown or
+//! missing key, or a value of the wrong kind, declines (a repeated key never reaches here).
 
 use super::tree::{Map, Node, Scalar};
 use crate::model::{
@@ -12,159 +12,101 @@ use serde::de::value::{Error as ValueError, StrDeserializer};
 
 type R<T> = Option<T>;
 
-/// Fills an empty slot; a key given twice declines.
-fn put<T>(slot: &mut Option<T>, value: T) -> R<()> {
-    slot.is_none().then(|| *slot = Some(value))
+// Each struct starts from its `Default` and takes its keys as they come: the tree has already
+// declined a key written twice, and `required` declines a missing one before anything is read.
+
+/// Whether every key serde's derive requires is there.
+fn required(map: &Map<'_>, keys: &[&str]) -> R<()> {
+    keys.iter()
+        .all(|k| map.entries.iter().any(|e| e.key == *k))
+        .then_some(())
 }
 
 pub(super) fn plan_file(map: Map<'_>) -> R<PlanFile> {
-    let (mut kehoach, mut plan, mut purpose, mut requirements, mut objectives) =
-        (None, None, None, None, None);
-    let (mut indicators, mut tasks, mut budget, mut responsibilities, mut reporting) =
-        (None, None, None, None, None);
-    let mut waivers = None;
+    required(&map, &["kehoach", "plan"])?;
+    let mut p = PlanFile::default();
     for e in map.entries {
         let v = e.value;
         match e.key {
-            "kehoach" => put(&mut kehoach, version(v)?),
-            "plan" => put(&mut plan, located(v, meta)?),
-            "purpose" => put(&mut purpose, list(v, string)?),
-            "requirements" => put(&mut requirements, list(v, string)?),
-            "objectives" => put(&mut objectives, list(v, string)?),
-            "indicators" => put(&mut indicators, located_list(v, indicator)?),
-            "tasks" => put(&mut tasks, list(v, task_group)?),
-            "budget" => put(&mut budget, s_string(v)?),
-            "responsibilities" => put(
-                &mut responsibilities,
-                located_list(v, |i| located(i, responsibility))?,
-            ),
-            "reporting" => put(&mut reporting, located(v, reporting_of)?),
-            "waivers" => put(&mut waivers, list(v, |n| located(n, waiver))?),
-            _ => None,
-        }?;
+            "kehoach" => p.kehoach = version(v)?,
+            "plan" => p.plan = located(v, meta)?,
+            "purpose" => p.purpose = list(v, string)?,
+            "requirements" => p.requirements = list(v, string)?,
+            "objectives" => p.objectives = list(v, string)?,
+            "indicators" => p.indicators = Some(located_list(v, indicator)?),
+            "tasks" => p.tasks = list(v, task_group)?,
+            "budget" => p.budget = Some(s_string(v)?),
+            "responsibilities" => {
+                p.responsibilities = Some(located_list(v, |i| located(i, responsibility))?);
+            }
+            "reporting" => p.reporting = Some(located(v, reporting_of)?),
+            "waivers" => p.waivers = list(v, |n| located(n, waiver))?,
+            _ => return None,
+        }
     }
-    Some(PlanFile {
-        kehoach: kehoach?,
-        plan: plan?,
-        purpose: purpose.unwrap_or_default(),
-        requirements: requirements.unwrap_or_default(),
-        objectives: objectives.unwrap_or_default(),
-        indicators,
-        tasks: tasks.unwrap_or_default(),
-        budget,
-        responsibilities,
-        reporting,
-        waivers: waivers.unwrap_or_default(),
-    })
+    Some(p)
 }
 
 fn meta(map: Map<'_>) -> R<Meta> {
-    let mut m = MetaSlots::default();
+    required(&map, &["province", "period"])?;
+    let mut m = Meta::default();
     for e in map.entries {
         let v = e.value;
         match e.key {
-            "number" => put(&mut m.number, s_string(v)?),
-            "kind" => put(&mut m.kind, s_word(v)?),
-            "title" => put(&mut m.title, s_string(v)?),
-            "issuer" => put(&mut m.issuer, s_string(v)?),
-            "province" => put(&mut m.province, s_string(v)?),
-            "district" => put(&mut m.district, s_string(v)?),
-            "place" => put(&mut m.place, s_string(v)?),
-            "issued" => put(&mut m.issued, s_string(v)?),
-            "period" => put(&mut m.period, s_string(v)?),
-            "implements" => put(&mut m.implements, list(v, s_string)?),
-            "basis" => put(&mut m.basis, list(v, s_string)?),
-            "parent" => put(&mut m.parent, s_string(v)?),
-            "previous" => put(&mut m.previous, s_string(v)?),
-            "signer" => put(&mut m.signer, signer(v)?),
-            "recipients" => put(&mut m.recipients, list(v, string)?),
-            "source" => put(&mut m.source, string(v)?),
-            "completeness" => put(&mut m.completeness, s_word(v)?),
-            _ => None,
-        }?;
+            "number" => m.number = Some(s_string(v)?),
+            "kind" => m.kind = Some(s_word(v)?),
+            "title" => m.title = Some(s_string(v)?),
+            "issuer" => m.issuer = Some(s_string(v)?),
+            "province" => m.province = s_string(v)?,
+            "district" => m.district = Some(s_string(v)?),
+            "place" => m.place = Some(s_string(v)?),
+            "issued" => m.issued = Some(s_string(v)?),
+            "period" => m.period = s_string(v)?,
+            "implements" => m.implements = list(v, s_string)?,
+            "basis" => m.basis = list(v, s_string)?,
+            "parent" => m.parent = Some(s_string(v)?),
+            "previous" => m.previous = Some(s_string(v)?),
+            "signer" => m.signer = Some(signer(v)?),
+            "recipients" => m.recipients = list(v, string)?,
+            "source" => m.source = Some(string(v)?),
+            "completeness" => m.completeness = Some(s_word(v)?),
+            _ => return None,
+        }
     }
-    Some(Meta {
-        number: m.number,
-        kind: m.kind,
-        title: m.title,
-        issuer: m.issuer,
-        province: m.province?,
-        district: m.district,
-        place: m.place,
-        issued: m.issued,
-        period: m.period?,
-        implements: m.implements.unwrap_or_default(),
-        basis: m.basis.unwrap_or_default(),
-        parent: m.parent,
-        previous: m.previous,
-        signer: m.signer,
-        recipients: m.recipients.unwrap_or_default(),
-        source: m.source,
-        completeness: m.completeness,
-    })
-}
-
-/// `plan:`'s fields as they are read, each at most once.
-#[derive(Default)]
-struct MetaSlots {
-    number: Option<S<String>>,
-    kind: Option<S<crate::model::DocKind>>,
-    title: Option<S<String>>,
-    issuer: Option<S<String>>,
-    province: Option<S<String>>,
-    district: Option<S<String>>,
-    place: Option<S<String>>,
-    issued: Option<S<String>>,
-    period: Option<S<String>>,
-    implements: Option<Vec<S<String>>>,
-    basis: Option<Vec<S<String>>>,
-    parent: Option<S<String>>,
-    previous: Option<S<String>>,
-    signer: Option<Signer>,
-    recipients: Option<Vec<String>>,
-    source: Option<String>,
-    completeness: Option<S<crate::model::Completeness>>,
+    Some(m)
 }
 
 fn signer(node: Node<'_>) -> R<Signer> {
-    let (mut name, mut title) = (None, None);
-    for e in map(node)?.entries {
+    let map = map(node)?;
+    required(&map, &["name"])?;
+    let mut s = Signer::default();
+    for e in map.entries {
         match e.key {
-            "name" => put(&mut name, string(e.value)?),
-            "title" => put(&mut title, string(e.value)?),
-            _ => None,
-        }?;
+            "name" => s.name = string(e.value)?,
+            "title" => s.title = Some(string(e.value)?),
+            _ => return None,
+        }
     }
-    Some(Signer { name: name?, title })
+    Some(s)
 }
 
 fn indicator(node: Node<'_>) -> R<S<IndicatorEntry>> {
     located(node, |map| {
-        let mut i = IndicatorEntry {
-            reference: None,
-            id: None,
-            part_of: None,
-            target: None,
-            unit: None,
-            denominator: None,
-            deadline: None,
-            text: None,
-            note: None,
-        };
+        let mut i = IndicatorEntry::default();
         for e in map.entries {
             let v = e.value;
             match e.key {
-                "ref" => put(&mut i.reference, s_string(v)?),
-                "id" => put(&mut i.id, s_string(v)?),
-                "part_of" => put(&mut i.part_of, s_string(v)?),
-                "target" => put(&mut i.target, target(v)?),
-                "unit" => put(&mut i.unit, string(v)?),
-                "denominator" => put(&mut i.denominator, s_string(v)?),
-                "deadline" => put(&mut i.deadline, s_string(v)?),
-                "text" => put(&mut i.text, string(v)?),
-                "note" => put(&mut i.note, string(v)?),
-                _ => None,
-            }?;
+                "ref" => i.reference = Some(s_string(v)?),
+                "id" => i.id = Some(s_string(v)?),
+                "part_of" => i.part_of = Some(s_string(v)?),
+                "target" => i.target = Some(target(v)?),
+                "unit" => i.unit = Some(string(v)?),
+                "denominator" => i.denominator = Some(s_string(v)?),
+                "deadline" => i.deadline = Some(s_string(v)?),
+                "text" => i.text = Some(string(v)?),
+                "note" => i.note = Some(string(v)?),
+                _ => return None,
+            }
         }
         Some(i)
     })
@@ -194,79 +136,63 @@ fn target(node: Node<'_>) -> R<S<TargetField>> {
 }
 
 fn task_group(node: Node<'_>) -> R<TaskGroup> {
-    let (mut group, mut title, mut items) = (None, None, None);
+    let mut t = TaskGroup::default();
     for e in map(node)?.entries {
         let v = e.value;
         match e.key {
-            "group" => put(&mut group, s_string(v)?),
-            "title" => put(&mut title, string(v)?),
-            "items" => put(&mut items, list(v, string)?),
-            _ => None,
-        }?;
+            "group" => t.group = Some(s_string(v)?),
+            "title" => t.title = Some(string(v)?),
+            "items" => t.items = list(v, string)?,
+            _ => return None,
+        }
     }
-    Some(TaskGroup {
-        group,
-        title,
-        items: items.unwrap_or_default(),
-    })
+    Some(t)
 }
 
 fn responsibility(map: Map<'_>) -> R<Responsibility> {
-    let (mut agency, mut also, mut role, mut tasks) = (None, None, None, None);
+    required(&map, &["agency"])?;
+    let mut r = Responsibility::default();
     for e in map.entries {
         let v = e.value;
         match e.key {
-            "agency" => put(&mut agency, s_string(v)?),
-            "also" => put(&mut also, list(v, s_string)?),
-            "role" => put(&mut role, s_word(v)?),
-            "tasks" => put(&mut tasks, list(v, string)?),
-            _ => None,
-        }?;
+            "agency" => r.agency = s_string(v)?,
+            "also" => r.also = list(v, s_string)?,
+            "role" => r.role = Some(s_word(v)?),
+            "tasks" => r.tasks = list(v, string)?,
+            _ => return None,
+        }
     }
-    Some(Responsibility {
-        agency: agency?,
-        also: also.unwrap_or_default(),
-        role,
-        tasks: tasks.unwrap_or_default(),
-    })
+    Some(r)
 }
 
 fn reporting_of(map: Map<'_>) -> R<Reporting> {
-    let (mut every, mut to, mut text) = (None, None, None);
+    let mut r = Reporting::default();
     for e in map.entries {
         let v = e.value;
         match e.key {
-            "every" => put(&mut every, list(v, s_word)?),
-            "to" => put(&mut to, list(v, s_string)?),
-            "text" => put(&mut text, string(v)?),
-            _ => None,
-        }?;
+            "every" => r.every = list(v, s_word)?,
+            "to" => r.to = list(v, s_string)?,
+            "text" => r.text = Some(string(v)?),
+            _ => return None,
+        }
     }
-    Some(Reporting {
-        every: every.unwrap_or_default(),
-        to: to.unwrap_or_default(),
-        text,
-    })
+    Some(r)
 }
 
 fn waiver(map: Map<'_>) -> R<Waiver> {
-    let (mut rule, mut reference, mut agency, mut reason) = (None, None, None, None);
+    required(&map, &["rule"])?;
+    let mut w = Waiver::default();
     for e in map.entries {
         let v = e.value;
         match e.key {
-            "rule" => put(&mut rule, s_string(v)?),
-            "ref" => put(&mut reference, s_string(v)?),
-            "agency" => put(&mut agency, s_string(v)?),
-            "reason" => put(&mut reason, s_string(v)?),
-            _ => None,
-        }?;
+            "rule" => w.rule = s_string(v)?,
+            "ref" => w.reference = Some(s_string(v)?),
+            "agency" => w.agency = Some(s_string(v)?),
+            "reason" => w.reason = Some(s_string(v)?),
+            _ => return None,
+        }
     }
-    Some(Waiver {
-        rule: rule?,
-        reference,
-        agency,
-        reason,
-    })
+    Some(w)
 }
 
 fn map(node: Node<'_>) -> R<Map<'_>> {

@@ -62,6 +62,7 @@ fn what_is_not_plain_is_left_to_serde_saphyr() {
         "budget: yes\n",
         "indicators:\n  - id: a\n    target: n\n",
         "budget: x\nbudget: y\n",
+        "indicators:\n  - id: a\n    target: {province: \"1\", province: \"2\"}\n",
         "unknown: x\n",
         "indicators:\n  - target: 0x10\n    id: a\n",
         "indicators:\n  - target: .5\n    id: a\n",

@@ -178,11 +178,7 @@ impl<'a> Reader<'a> {
         loop {
             let (key, key_span) = self.key()?;
             let value = self.value_after_key(indent)?;
-            entries.push(Entry {
-                key,
-                key_span,
-                value,
-            });
+            push_entry(&mut entries, key, key_span, value)?;
             if self.at_end() || self.indent() < indent {
                 break;
             }
@@ -330,6 +326,24 @@ fn unusual_in(b: &[u8], from: usize, len: usize) -> bool {
         ),
         _ => false,
     })
+}
+
+/// Adds a mapping's entry; a key the mapping already has (which serde-saphyr refuses) declines.
+fn push_entry<'a>(
+    entries: &mut Vec<Entry<'a>>,
+    key: &'a str,
+    key_span: Span,
+    value: Node<'a>,
+) -> Option<()> {
+    if entries.iter().any(|e| e.key == key) {
+        return None;
+    }
+    entries.push(Entry {
+        key,
+        key_span,
+        value,
+    });
+    Some(())
 }
 
 /// The length of a key at the start of `bytes`: ASCII letters, digits, `_` and `-`.

@@ -1,6 +1,6 @@
 //! Flow collections of scalars on one line: `[a, "b"]` and `{ name: x, title: "y" }`.
 
-use super::{Entry, Map, Node, Reader, Scalar, Seq};
+use super::{Map, Node, Reader, Scalar, Seq};
 
 impl<'a> Reader<'a> {
     /// `[…]`, `pos` on the bracket.
@@ -28,11 +28,7 @@ impl<'a> Reader<'a> {
                 let (key, key_span) = self.key()?;
                 self.skip_spaces();
                 let value = Node::Scalar(self.flow_scalar()?);
-                entries.push(Entry {
-                    key,
-                    key_span,
-                    value,
-                });
+                super::push_entry(&mut entries, key, key_span, value)?;
                 if self.flow_separator(b'}')? {
                     break;
                 }
