@@ -36,7 +36,7 @@
 //! │ model      model                                                           │
 //! ├────────────────────────────────────────────────────────────────────────────┤
 //! │ ground     i18n, text, date, source, rules, finding, fix, fingerprint,     │
-//! │            reads, output_file                                              │
+//! │            reads, recall, output_file                                      │
 //! └────────────────────────────────────────────────────────────────────────────┘
 //! ```
 //!
@@ -44,7 +44,8 @@
 //!   and periods, source files and spans, the rule table, a finding and the fix it carries (and
 //!   how a fix is written into the file, `fix`); and three services that must not know who uses
 //!   them: the hash that tells files apart (`fingerprint`), the list of files a check read
-//!   (`reads`, reported by the loader, kept by the cache) and safe writing of output files.
+//!   (`reads`, reported by the loader, kept by the cache), a bounded per-thread memory of
+//!   what was worked out from a text (`recall`) and safe writing of output files.
 //! - **model**: the plan as written, and targets written out (reports' notation, plan syntax).
 //! - **load**: bytes → typed YAML with spans and every schema mistake, for plans and for the
 //!   reference data alike; the directories walked for plans, and `kehoach.toml`.
@@ -86,6 +87,7 @@ pub mod parallel;
 pub mod pipeline;
 pub mod plan_schema;
 pub mod reads;
+pub mod recall;
 pub mod reference;
 pub mod related;
 pub mod render;

@@ -51,22 +51,17 @@ pub fn read_target(input: &str, expect: Option<Measure>) -> Reading {
 /// the same document state the same targets in the same words, and a sentence costs far
 /// more to read than to look up. Bounded, so that no input makes it grow without limit.
 fn remembered(input: &str) -> (Target, bool) {
+    use crate::recall::Recall;
     use std::cell::RefCell;
-    use std::collections::HashMap;
-    const MAX_REMEMBERED: usize = 4096;
     thread_local! {
-        static READ: RefCell<HashMap<String, (Target, bool)>> = RefCell::new(HashMap::new());
+        static READ: RefCell<Recall<(Target, bool)>> = RefCell::new(Recall::default());
     }
     READ.with(|read| {
         if let Some(&known) = read.borrow().get(input) {
             return known;
         }
         let reading = read_figure(input);
-        let mut read = read.borrow_mut();
-        if read.len() >= MAX_REMEMBERED {
-            read.clear();
-        }
-        read.insert(input.to_string(), reading);
+        read.borrow_mut().keep(input, reading);
         reading
     })
 }

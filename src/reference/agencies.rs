@@ -1,8 +1,9 @@
 //! Provincial bodies, every spelling real plans use for them, and who succeeded whom.
 
-use super::match_keys::{BuildNameHasher, with_match_key};
+use super::match_keys::with_match_key;
 use crate::date::Date;
 use crate::i18n::Lang;
+use crate::recall::BuildNameHasher;
 use crate::reference::Province;
 use crate::text::match_key;
 use serde::{Deserialize, Serialize};

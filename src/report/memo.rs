@@ -1,16 +1,14 @@
 //! A per-thread memory of rendered text: the same message or help text, rendered with the
 //! same settings, is looked up rather than wrapped again by miette and textwrap.
 
+use crate::recall::Recall;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Appends to `out` what `render` gives for `text` under `scope` (the settings the rendering
 /// depends on), rendering it only the first time on this thread.
 pub fn remembered(scope: &str, text: &str, out: &mut String, render: impl FnOnce() -> String) {
-    // Bounded: a run over many files with distinct texts cannot grow it without limit.
-    const MAX_TEXTS: usize = 4096;
-    type Scopes = Vec<(String, HashMap<String, Rc<str>>)>;
+    type Scopes = Vec<(String, Recall<Rc<str>>)>;
     thread_local! {
         static SCOPES: RefCell<Scopes> = const { RefCell::new(Vec::new()) };
     }
@@ -19,7 +17,7 @@ pub fn remembered(scope: &str, text: &str, out: &mut String, render: impl FnOnce
         let at = match scopes.iter().position(|(s, _)| s == scope) {
             Some(at) => at,
             None => {
-                scopes.push((scope.to_string(), HashMap::new()));
+                scopes.push((scope.to_string(), Recall::default()));
                 scopes.len() - 1
             }
         };
@@ -30,9 +28,6 @@ pub fn remembered(scope: &str, text: &str, out: &mut String, render: impl FnOnce
         }
         let rendered: Rc<str> = render().into();
         out.push_str(&rendered);
-        if texts.len() >= MAX_TEXTS {
-            texts.clear();
-        }
-        texts.insert(text.to_string(), rendered);
+        texts.keep(text, rendered);
     });
 }
