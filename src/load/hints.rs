@@ -68,6 +68,14 @@ fn hint(parser: &str, text: &str, at: Span, lang: Lang) -> Option<Hint> {
         .or_else(|| indentation(parser, lang))
 }
 
+/// Whether the parser's message is about a tab: the word, not the letters ("acceptable", in
+/// its message for a repeated key, holds them).
+fn says_tab(parser: &str) -> bool {
+    parser
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case("tab") || w.eq_ignore_ascii_case("tabs"))
+}
+
 /// A tab in the indentation of the line, or the one after (the parser often stops just before).
 fn tab(parser: &str, text: &str, at: Span, lang: Lang) -> Option<Hint> {
     let n = (at.line..=at.line + 1).find(|n| {
@@ -79,7 +87,7 @@ fn tab(parser: &str, text: &str, at: Span, lang: Lang) -> Option<Hint> {
     });
     let n = match n {
         Some(n) => n,
-        None if parser.contains("tab") => at.line,
+        None if says_tab(parser) => at.line,
         None => return None,
     };
     let col = line(text, n).and_then(|l| l.find('\t')).unwrap_or(0);
@@ -235,4 +243,19 @@ fn indentation(parser: &str, lang: Lang) -> Option<Hint> {
         ),
         at: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says_tab;
+
+    #[test]
+    fn only_a_message_about_tabs_is_taken_for_one() {
+        assert!(says_tab("tab cannot be used as indentation"));
+        assert!(says_tab("tabs disallowed in this context"));
+        assert!(says_tab("while scanning a plain scalar, found a tab"));
+        assert!(!says_tab(
+            "duplicate mapping key: province, set DuplicateKeyPolicy in Options if acceptable"
+        ));
+    }
 }
